@@ -1,0 +1,178 @@
+"""``fardplan``: the command-line face of the core. Thin: parse arguments, call the core, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import FardplanError, ShapeViolation
+from .loading import check, ensure_seeded, load_files
+from .namespaces import PREFIXES
+from .rdfio import FORMATS, parse_file, rdf_format, serialize
+from .results import render
+from .settings import PROJECT_DIR, Settings
+from .stats import class_counts
+from .store import Store, open_store
+
+QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "ttl", "nt", "jsonld")
+
+
+def _store(args: argparse.Namespace, seed: bool = True) -> Store:
+    settings = Settings.from_env(store=args.store)
+    store = open_store(settings.store, settings.update_url, base_dir=PROJECT_DIR if args.store is None else None)
+    if seed:
+        ensure_seeded(store)
+    return store
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = _store(args)
+    before = store.count()
+    report = load_files(store, args.files)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"loaded {report.quads} quads from {len(report.files)} file(s) into {store.url} "
+          f"({before} → {store.count()} quads)")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        if args.files:
+            quads = []
+            for path in args.files:
+                quads += parse_file(path)
+            warnings = check(store, quads, ", ".join(args.files))
+        else:
+            warnings = check(store, store.quads(), store.url)
+    except ShapeViolation as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"warning: {warning}")
+    print(f"conforms ({len(warnings)} warning(s))")
+    return 0
+
+
+def _read_query(text: str) -> str:
+    if text.startswith("@"):
+        path = Path(text[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise FardplanError(f"{path}: cannot read the query file: {exc.strerror or exc}") from None
+    if text == "-":
+        return sys.stdin.read()
+    return text
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    store = _store(args)
+    answer = store.query(_read_query(args.query))
+    print(render(answer, args.format, PREFIXES))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _store(args)
+    fmt = rdf_format(args.format)
+    data = serialize(store.quads(), fmt, PREFIXES)
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {len(data)} bytes of {fmt.name} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _store(args)
+    stats = class_counts(store)
+    if args.format == "json":
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        print(f"{stats['quads']} quads")
+        for row in stats["classes"]:
+            print(f"{row['count']:6d}  {row['label']}  <{row['iri']}>")
+    return 0
+
+
+def cmd_curate(args: argparse.Namespace) -> int:
+    from .curate import curate
+
+    graph = curate(args.spec)
+    text = graph.serialize(format="longturtle")
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {len(graph)} triples to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fardplan", description="Färdplan knowledge graph: load, check, query.")
+    parser.add_argument("--version", action="version", version=f"fardplan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    store_help = "store URL: oxigraph:PATH (default .fardplan/store), memory, http(s)://…/query (env FARDPLAN_STORE)"
+
+    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--store", help=store_help)
+        p.set_defaults(func=func)
+        return p
+
+    p = command("serve", cmd_serve, "start the web explorer (same as python app.py)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8050)")
+    p.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
+
+    p = command("load", cmd_load, "load RDF files into the store: SHACL-checked and atomic")
+    p.add_argument("files", nargs="+", help="Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML files")
+
+    p = command("validate", cmd_validate, "SHACL-check files (with the store as context) or the whole store")
+    p.add_argument("files", nargs="*")
+
+    p = command("query", cmd_query, "run a SPARQL query (text, @file.rq, or - for stdin)")
+    p.add_argument("query")
+    p.add_argument("--format", choices=QUERY_FORMATS, default="table")
+
+    p = command("export", cmd_export, "write the whole store in an RDF format")
+    p.add_argument("--format", default="ttl", choices=sorted(FORMATS))
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+
+    p = command("stats", cmd_stats, "count resources per class")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("curate", cmd_curate, "build the curated graph from a curation TOML file and its raw source")
+    p.add_argument("spec")
+    p.add_argument("-o", "--output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``fardplan`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FardplanError as exc:
+        print(f"fardplan {args.command}: error: {exc}", file=sys.stderr)
+        return 2 if not isinstance(exc, ShapeViolation) else 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Settings: every limit and default in one place, each documented, each overridable from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+ONTOLOGY_DIR = PROJECT_DIR / "ontology"
+DEFAULT_STORE = "oxigraph:.fardplan/store"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Explorer settings. ``FARDPLAN_<NAME>`` in the environment overrides a field."""
+
+    store: str = field(default=DEFAULT_STORE, metadata={"help": "Store URL: oxigraph:PATH, memory, or http(s)://…"})
+    update_url: str | None = field(default=None, metadata={"help": "SPARQL Update URL of a remote store"})
+    host: str = field(default="127.0.0.1", metadata={"help": "Address the web server binds"})
+    port: int = field(default=8050, metadata={"help": "Port of the web server"})
+    debug: bool = field(default=False, metadata={"help": "Dash debug mode (never in production)"})
+    query_timeout_s: float = field(default=10.0, metadata={"help": "Time limit of one SPARQL query"})
+    max_rows: int = field(default=10_000, metadata={"help": "Most result rows a query returns"})
+    max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
+    max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
+    read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
+
+    @classmethod
+    def from_env(cls, **overrides) -> Settings:
+        """Defaults, then ``FARDPLAN_*`` variables, then ``overrides`` (None values ignored)."""
+        values = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"FARDPLAN_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.type, raw, f.name)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def _coerce(kind: str, raw: str, name: str):
+    from .errors import FardplanError
+
+    try:
+        if "bool" in kind:
+            if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes")
+        if "int" in kind:
+            return int(raw)
+        if "float" in kind:
+            return float(raw)
+    except ValueError:
+        raise FardplanError(f"FARDPLAN_{name.upper()}: not a valid {kind}: {raw!r}") from None
+    return raw
