@@ -1,0 +1,98 @@
+"""Canned SPARQL queries: one ``NAME.rq`` file each, with a header of ``#`` comment lines:
+
+```
+# title: Aktörer som delar en strategi
+# title@en: Actors sharing a strategy
+# description: …            (description@en: …)
+# param: strategy iri        (name and type: iri | literal | integer; one line each)
+```
+
+Parameters are bound as terms by the store (never by string formatting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import FardplanError
+from ..namespaces import sparql_prologue
+
+QUERY_DIR = Path(__file__).resolve().parent
+PARAM_TYPES = ("iri", "literal", "integer")
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A named query: its text (prologue included), titles and descriptions (sv/en) and typed parameters."""
+
+    name: str
+    text: str
+    title: dict[str, str]
+    description: dict[str, str]
+    params: tuple[tuple[str, str], ...] = field(default=())
+
+    def bind(self, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+        """Turn parameter strings into terms; unknown, missing or malformed parameters are errors."""
+        names = {n for n, _ in self.params}
+        unknown = set(values) - names
+        if unknown:
+            raise FardplanError(f"query {self.name}: unknown parameter(s) {sorted(unknown)}; it takes {sorted(names)}")
+        bound = {}
+        for name, kind in self.params:
+            if name not in values:
+                raise FardplanError(f"query {self.name}: parameter {name!r} ({kind}) is required")
+            raw = values[name]
+            if kind == "iri":
+                if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", raw):
+                    raise FardplanError(f"query {self.name}: parameter {name!r} is not an IRI: {raw!r}")
+                bound[name] = ox.NamedNode(raw)
+            elif kind == "integer":
+                if not re.fullmatch(r"-?\d+", raw):
+                    raise FardplanError(f"query {self.name}: parameter {name!r} is not an integer: {raw!r}")
+                bound[name] = ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+            else:
+                bound[name] = ox.Literal(raw)
+        return bound
+
+
+def _parse(path: Path) -> CannedQuery:
+    title: dict[str, str] = {}
+    description: dict[str, str] = {}
+    params = []
+    body = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        header = re.match(r"^#\s*(title|description|param)(?:@(\w+))?:\s*(.*)$", line)
+        if header:
+            key, lang, value = header.group(1), header.group(2) or "sv", header.group(3).strip()
+            if key == "title":
+                title[lang] = value
+            elif key == "description":
+                description[lang] = value
+            else:
+                parts = value.split()
+                if len(parts) != 2 or parts[1] not in PARAM_TYPES:
+                    raise FardplanError(f"{path}:{number}: a param line is 'NAME TYPE' with TYPE in {PARAM_TYPES}")
+                params.append((parts[0], parts[1]))
+        else:
+            body.append(line)
+    return CannedQuery(path.stem, sparql_prologue() + "\n".join(body).strip() + "\n", title, description,
+                       tuple(params))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, CannedQuery]:
+    """Every canned query by name."""
+    return {path.stem: _parse(path) for path in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def get(name: str) -> CannedQuery:
+    """The canned query ``name``; an unknown name is an error listing the known ones."""
+    queries = catalogue()
+    if name not in queries:
+        raise FardplanError(f"no canned query named {name!r}; known: {', '.join(queries) or '(none)'}")
+    return queries[name]
