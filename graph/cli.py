@@ -73,7 +73,8 @@ def _read_query(text: str) -> str:
 def cmd_query(args: argparse.Namespace) -> int:
     store = _store(args)
     answer = store.query(_read_query(args.query))
-    print(render(answer, args.format, PREFIXES))
+    text = render(answer, args.format, PREFIXES)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 

@@ -89,7 +89,13 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: dict[str, OxTerm] | None = None) -> QueryAnswer:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            answer = self._store.query(sparql, substitutions=subs or None)
+            try:
+                answer = self._store.query(sparql, substitutions=subs or None)
+            except RuntimeError as exc:
+                if "projection" not in str(exc):
+                    raise QueryError(str(exc)) from None
+                # pyoxigraph substitutes only projected variables; bind the others with a trailing VALUES.
+                answer = self._store.query(with_values(sparql, bindings))
         except SyntaxError as exc:
             raise _query_error(exc) from None
         except OSError as exc:
@@ -153,9 +159,7 @@ class RemoteStore(Store):
 
     def query(self, sparql: str, bindings: dict[str, OxTerm] | None = None) -> QueryAnswer:
         if bindings:
-            names = " ".join(f"?{k}" for k in bindings)
-            values = " ".join(str(v) for v in bindings.values())
-            sparql = f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+            sparql = with_values(sparql, bindings)
         try:
             ox.Store().query(sparql)  # parse locally first: the same error messages as the embedded kinds
         except SyntaxError as exc:
@@ -192,6 +196,13 @@ class RemoteStore(Store):
     def update(self, sparql: str) -> None:
         """Run SPARQL Update on the remote store."""
         self._post(self.update_url, sparql, "application/sparql-update", "*/*")
+
+
+def with_values(sparql: str, bindings: dict[str, OxTerm]) -> str:
+    """Bind variables with a trailing ``VALUES`` row; terms are written in N-Triples syntax, so escaped."""
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(str(v) for v in bindings.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
 
 
 def derive_update_url(query_url: str) -> str:
