@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_analysis
 from .errors import FardplanError, ShapeViolation
+from .export_graph import GRAPH_FORMATS, export_graph
 from .loading import check, ensure_seeded, load_files
 from .namespaces import PREFIXES
 from .rdfio import FORMATS, parse_file, rdf_format, serialize
@@ -70,21 +71,63 @@ def _read_query(text: str) -> str:
     return text
 
 
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise FardplanError(f"--param {pair!r}: write it as NAME=VALUE")
+        values[key] = value
+    return values
+
+
 def cmd_query(args: argparse.Namespace) -> int:
+    from . import bounded, queries
+
+    if (args.query is None) == (args.name is None):
+        raise FardplanError("give exactly one of a SPARQL query (text, @file.rq, -) or --name NAME")
+    if args.param and args.name is None:
+        raise FardplanError("--param goes with --name (a canned query)")
+    if args.name is not None:
+        canned = queries.get(args.name)
+        sparql, bindings = canned.text, canned.bind(_params(args.param))
+    else:
+        sparql, bindings = _read_query(args.query), None
+    settings = Settings.from_env(store=args.store)
     store = _store(args)
-    answer = store.query(_read_query(args.query))
-    text = render(answer, args.format, PREFIXES)
+    result = bounded.run(store, sparql, bindings=bindings, timeout_s=settings.query_timeout_s,
+                         max_rows=settings.max_rows)
+    if result.truncated:
+        print(f"warning: the answer was cut at {settings.max_rows} rows (FARDPLAN_MAX_ROWS)", file=sys.stderr)
+    text = render(result.answer, args.format, PREFIXES)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from . import queries
+
+    listing = [{"name": q.name, "title": q.title, "description": q.description,
+                "params": [{"name": n, "type": t} for n, t in q.params]} for q in queries.catalogue().values()]
+    if args.format == "json":
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    for q in listing:
+        params = " ".join(f"--param {p['name']}=<{p['type']}>" for p in q["params"])
+        print(f"{q['name']}  {params}".rstrip())
+        print(f"    {q['title'].get('sv', '')} / {q['title'].get('en', '')}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = _store(args)
-    fmt = rdf_format(args.format)
-    data = serialize(store.quads(), fmt, PREFIXES)
+    if args.format in GRAPH_FORMATS:
+        data = export_graph(store, args.format)
+    else:
+        data = serialize(store.quads(), rdf_format(args.format), PREFIXES)
     if args.output:
         Path(args.output).write_bytes(data)
-        print(f"wrote {len(data)} bytes of {fmt.name} to {args.output}", file=sys.stderr)
+        print(f"wrote {len(data)} bytes of {args.format} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return 0
@@ -145,12 +188,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("validate", cmd_validate, "SHACL-check files (with the store as context) or the whole store")
     p.add_argument("files", nargs="*")
 
-    p = command("query", cmd_query, "run a SPARQL query (text, @file.rq, or - for stdin)")
-    p.add_argument("query")
+    p = command("query", cmd_query, "run a SPARQL query (text, @file.rq, or - for stdin) or a canned one (--name)")
+    p.add_argument("query", nargs="?", help="SPARQL text, @file.rq, or - for stdin (or use --name)")
+    p.add_argument("--name", help="a canned query (see `fardplan queries`)")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a canned query's parameter")
     p.add_argument("--format", choices=QUERY_FORMATS, default="table")
 
+    p = command("queries", cmd_queries, "list the canned queries and their parameters")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
     p = command("export", cmd_export, "write the whole store in an RDF format")
-    p.add_argument("--format", default="ttl", choices=sorted(FORMATS))
+    p.add_argument("--format", default="ttl", choices=sorted(FORMATS) + list(GRAPH_FORMATS))
     p.add_argument("-o", "--output", help="file to write (default: stdout)")
 
     p = command("stats", cmd_stats, "count resources per class")
@@ -159,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("curate", cmd_curate, "build the curated graph from a curation TOML file and its raw source")
     p.add_argument("spec")
     p.add_argument("-o", "--output")
+    cli_analysis.add_commands(command)
     return parser
 
 

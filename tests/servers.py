@@ -66,9 +66,13 @@ def wsgi_server(app) -> Iterator[str]:
     """Serve a WSGI app (e.g. the explorer's Flask server) on a free 127.0.0.1 port in a thread."""
     import threading
 
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
 
-    server = make_server("127.0.0.1", free_port(), app, threaded=True)
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs) -> None:
+            """Keep test output free of one line per request."""
+
+    server = make_server("127.0.0.1", free_port(), app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

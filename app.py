@@ -1,0 +1,23 @@
+"""Start the Färdplan Explorer web interface: ``python app.py [--store S] [--host H] [--port P] [--debug]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from graph.settings import Settings
+from ui.app import run
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the options (defaults from ``FARDPLAN_*`` and :class:`Settings`) and serve."""
+    parser = argparse.ArgumentParser(description="Färdplan Explorer: browse the knowledge graph in a browser.")
+    parser.add_argument("--store", help="store URL: oxigraph:PATH (default .fardplan/store), memory, http(s)://…/query")
+    parser.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default 8050)")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
+    args = parser.parse_args(argv)
+    run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""SPARQL servers on 127.0.0.1 for the endpoint benchmark, and a bounded load generator.
+
+``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
+FastAPI/uvicorn), the comparison the issue asks for.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import requests
+
+__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
+
+ACCEPT = "application/sparql-results+json"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nobody listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_ready(url: str, proc: subprocess.Popen | None = None, timeout_s: float = 180.0) -> None:
+    """Wait until ``url`` answers an ASK query with HTTP 200 (bounded; fails if the process died)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server process exited with code {proc.returncode}")
+        try:
+            if requests.get(url, params={"query": "ASK {}"}, headers={"Accept": ACCEPT}, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextmanager
+def rdflib_endpoint(path: Path) -> Iterator[str]:
+    """``rdflib-endpoint`` serving ``path`` in a child process; yields its query URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", str(path), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        _stop(proc)
+
+
+@contextmanager
+def oxigraph_server(path: Path, workdir: Path) -> Iterator[str]:
+    """``oxigraph serve-read-only`` over ``path`` bulk-loaded into ``workdir``; yields its query URL."""
+    binary = shutil.which("oxigraph")
+    if not binary:
+        raise RuntimeError("the oxigraph server binary is not installed")
+    location = workdir / "oxigraph-server"
+    if not location.exists():
+        subprocess.run([binary, "load", "--location", str(location), "--file", str(path)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    port = free_port()
+    proc = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        _stop(proc)
+
+
+@contextmanager
+def wsgi_server(app: Any) -> Iterator[str]:
+    """Serve a WSGI app on a free 127.0.0.1 port in a thread; yields its base URL."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def hammer(url: str, queries: list[str], requests_total: int, threads: int, timeout_s: float = 60.0,
+           max_wall_s: float = 120.0) -> dict[str, Any]:
+    """Send ``requests_total`` GET queries (cycling through ``queries``) from ``threads`` threads; stops by itself
+    after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent."""
+    lock = threading.Lock()
+    issued = [0]
+    latencies: list[float] = []
+    errors: list[str] = []
+    stop_at = time.monotonic() + max_wall_s
+
+    def worker() -> None:
+        session = requests.Session()
+        while True:
+            with lock:
+                if issued[0] >= requests_total or time.monotonic() > stop_at:
+                    return
+                i = issued[0]
+                issued[0] += 1
+            start = time.perf_counter()
+            try:
+                r = session.get(url, params={"query": queries[i % len(queries)]}, headers={"Accept": ACCEPT},
+                                timeout=timeout_s)
+                r.content  # noqa: B018 - read the whole body
+                ok = r.status_code == 200
+                if not ok:
+                    errors.append(f"HTTP {r.status_code}: {r.text[:120]}")
+            except requests.RequestException as exc:
+                ok = False
+                errors.append(type(exc).__name__)
+            with lock:
+                if ok:
+                    latencies.append((time.perf_counter() - start) * 1000)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        for _ in range(threads):
+            pool.submit(worker)
+    wall = time.perf_counter() - start
+    return {"throughput": len(latencies) / wall if wall else 0.0, "sent": issued[0], "ok": len(latencies),
+            "errors": len(errors), "first_error": errors[0] if errors else "",
+            "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads}
+
+
+def _serve_rdflib(path: str, port: int) -> None:
+    import uvicorn
+    from rdflib import Graph
+    from rdflib_endpoint import SparqlEndpoint
+
+    graph = Graph()
+    graph.parse(path, format="nt")
+    app = SparqlEndpoint(graph=graph, title="bench", description="rdflib-endpoint baseline", path="/")
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    _serve_rdflib(sys.argv[1], int(sys.argv[2]))

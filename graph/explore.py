@@ -1,0 +1,233 @@
+"""The explorer's index: every graph node the explorer shows, its labels and kind, and the relations between them.
+
+Built once per store with a handful of SPARQL queries, then held in memory (plain ``str`` IRIs only) so that
+search, neighbourhoods and grouping answer without touching the store. Passages, assertions and ontology terms
+are provenance, not nodes: they are left out here and shown in the details panel (:mod:`graph.explore_page`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .namespaces import FP_IRI, PREFIXES, sparql_prologue
+from .store import Solutions, Store
+from .text import fold
+
+__all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "search", "label_of"]
+
+ORG = PREFIXES["org"]
+SKOS = PREFIXES["skos"]
+
+# Node kinds in display order; each maps the classes that make a node that kind (first match wins).
+KINDS: tuple[str, ...] = (
+    "goal", "strategy", "project", "organisation", "document", "stance", "proposal", "consultation", "outcome",
+)
+KIND_CLASSES: dict[str, tuple[str, ...]] = {
+    "goal": (FP_IRI + "GoalArea",),
+    "strategy": (FP_IRI + "Strategy",),
+    "project": (FP_IRI + "Project",),
+    "organisation": (ORG + "Organization", ORG + "OrganizationalUnit"),
+    "document": (FP_IRI + "Document",),
+    "stance": (FP_IRI + "Stance",),
+    "proposal": (FP_IRI + "Proposal", FP_IRI + "DecisionProposal"),
+    "consultation": (FP_IRI + "Consultation",),
+    "outcome": (FP_IRI + "Outcome",),
+}
+GENERIC_CLASSES = {ORG + "Organization", ORG + "OrganizationalUnit", SKOS + "Concept", FP_IRI + "Document"}
+# Predicates that are structure or provenance, never a relation drawn in the graph.
+NON_RELATIONS = {
+    PREFIXES["rdf"] + "type", PREFIXES["prov"] + "wasDerivedFrom", SKOS + "inScheme", SKOS + "topConceptOf",
+    PREFIXES["rdfs"] + "isDefinedBy",
+}
+
+Q_TYPES = sparql_prologue() + "SELECT ?s ?c WHERE { ?s a ?c . FILTER(isIRI(?s)) }"
+Q_TEXT = sparql_prologue() + """SELECT ?s ?p ?v WHERE {
+  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel skos:notation dcterms:description }
+  ?s ?p ?v . FILTER(isIRI(?s)) }"""
+Q_RELATIONS = sparql_prologue() + "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }"
+Q_VOCAB = sparql_prologue() + """SELECT ?t ?l WHERE {
+  VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty rdf:Property owl:NamedIndividual }
+  ?t a ?k ; rdfs:label ?l }"""
+Q_MODES = sparql_prologue() + """SELECT ?s ?p ?o ?mode WHERE {
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; fp:mode ?mode . FILTER(isIRI(?o)) }"""
+
+
+@dataclass
+class Node:
+    """One graph node: kind, most specific class, labels by language, notation, goal areas, search keys."""
+
+    iri: str
+    kind: str
+    cls: str
+    labels: dict[str, str] = field(default_factory=dict)
+    notation: str = ""
+    goals: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # folded labels, alt labels, notation
+    text: str = ""  # folded description (weaker search hits)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation ``source --predicate--> target``; ``mode`` is ``stated``, ``interpreted`` or ``""``."""
+
+    id: str
+    source: str
+    predicate: str
+    target: str
+    mode: str
+
+
+@dataclass
+class ExploreIndex:
+    """Nodes by IRI, edges, and per node the indexes of its edges (both directions)."""
+
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    adjacency: dict[str, list[int]]
+    vocab: dict[str, dict[str, str]] = field(default_factory=dict)  # labels of classes and properties by lang
+
+    def neighbours(self, iri: str) -> set[str]:
+        """IRIs one relation away from ``iri`` (either direction)."""
+        out = set()
+        for i in self.adjacency.get(iri, ()):
+            e = self.edges[i]
+            out.add(e.target if e.source == iri else e.source)
+        out.discard(iri)
+        return out
+
+    def degree(self, iri: str) -> int:
+        """Number of relations at ``iri``."""
+        return len(self.adjacency.get(iri, ()))
+
+    def goal_areas(self) -> list[Node]:
+        """The goal-area nodes, by notation."""
+        return sorted((n for n in self.nodes.values() if n.kind == "goal"), key=lambda n: n.notation or n.iri)
+
+
+def _rows(answer) -> list[tuple]:
+    assert isinstance(answer, Solutions)
+    return answer.rows
+
+
+def _kind(classes: set[str]) -> tuple[str, str] | None:
+    for kind in KINDS:
+        hit = [c for c in KIND_CLASSES[kind] if c in classes]
+        if hit:
+            specific = sorted(c for c in classes if c.startswith(FP_IRI) and c not in GENERIC_CLASSES)
+            return kind, (specific[0] if specific else hit[0])
+    return None
+
+
+def build_index(store: Store) -> ExploreIndex:
+    """Read the nodes, labels and relations of ``store`` with five queries."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for s, c in _rows(store.query(Q_TYPES)):
+        classes[s.value].add(c.value)
+    nodes: dict[str, Node] = {}
+    for iri, cls in classes.items():
+        found = _kind(cls)
+        if found:
+            nodes[iri] = Node(iri, found[0], found[1])
+    fallback: dict[str, dict[str, str]] = defaultdict(dict)  # rdfs:label, used where no skos:prefLabel
+    for s, p, v in _rows(store.query(Q_TEXT)):
+        node = nodes.get(s.value)
+        if node is None:
+            continue
+        lang = getattr(v, "language", None) or ""
+        if p.value == SKOS + "notation":
+            node.notation = v.value
+            node.keys.append(fold(v.value))
+        elif p.value == PREFIXES["dcterms"] + "description":
+            node.text += " " + fold(v.value)
+        else:
+            if p.value == SKOS + "prefLabel":
+                node.labels[lang or "sv"] = v.value
+            elif p.value != SKOS + "altLabel":
+                fallback[node.iri][lang or "sv"] = v.value
+            node.keys.append(fold(v.value))
+    for iri, labels in fallback.items():
+        for lang, value in labels.items():
+            nodes[iri].labels.setdefault(lang, value)
+    modes: dict[tuple[str, str, str], str] = {}
+    for s, p, o, mode in _rows(store.query(Q_MODES)):
+        modes[(s.value, p.value, o.value)] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
+    edges: list[Edge] = []
+    adjacency: dict[str, list[int]] = defaultdict(list)
+    for s, p, o in _rows(store.query(Q_RELATIONS)):
+        if p.value in NON_RELATIONS or s.value not in nodes or o.value not in nodes or s.value == o.value:
+            continue
+        edge = Edge(f"e{len(edges)}", s.value, p.value, o.value, modes.get((s.value, p.value, o.value), ""))
+        adjacency[s.value].append(len(edges))
+        adjacency[o.value].append(len(edges))
+        edges.append(edge)
+    vocab: dict[str, dict[str, str]] = defaultdict(dict)
+    for t, label in _rows(store.query(Q_VOCAB)):
+        vocab[t.value][getattr(label, "language", None) or "sv"] = label.value
+    index = ExploreIndex(nodes, edges, dict(adjacency), dict(vocab))
+    _assign_goals(index)
+    return index
+
+
+def _assign_goals(index: ExploreIndex) -> None:
+    """Goal areas of each node: itself, a strategy's broader area, a project's strategies' areas, and for
+    everything else the areas of its neighbouring goal areas, strategies and projects."""
+    nodes = index.nodes
+    for n in nodes.values():
+        if n.kind == "goal":
+            n.goals = [n.iri]
+    for kind in ("strategy", "project"):
+        for n in nodes.values():
+            if n.kind == kind:
+                found = set()
+                for m in index.neighbours(n.iri):
+                    other = nodes[m]
+                    if other.kind == "goal" or (kind == "project" and other.kind == "strategy"):
+                        found.update(other.goals)
+                n.goals = sorted(found)
+    for n in nodes.values():
+        if n.kind not in ("goal", "strategy", "project"):
+            found = set()
+            for m in index.neighbours(n.iri):
+                if nodes[m].kind in ("goal", "strategy", "project"):
+                    found.update(nodes[m].goals)
+            n.goals = sorted(found)
+
+
+def label_of(node: Node, lang: str = "sv") -> str:
+    """The label in ``lang``, else Swedish, else any, else the IRI's last segment."""
+    return node.labels.get(lang) or node.labels.get("sv") or next(iter(node.labels.values()), "") or \
+        node.iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) -> list[dict]:
+    """Nodes whose labels, notation or description match ``text`` case- and diacritic-insensitively.
+
+    Ranked: exact notation or label, then label prefix, then a word of a label starting with the text, then
+    the text anywhere in a label, then in the description. Each hit is ``{"iri", "label", "kind", "notation"}``.
+    """
+    query = fold(text)
+    if not query:
+        return []
+    scored = []
+    for node in index.nodes.values():
+        best = None
+        for key in node.keys:
+            if key == query:
+                rank = 0
+            elif key.startswith(query):
+                rank = 1
+            elif f" {query}" in f" {key}".replace("-", " ").replace(".", " "):
+                rank = 2
+            elif query in key:
+                rank = 3
+            else:
+                continue
+            best = rank if best is None else min(best, rank)
+        if best is None and len(query) >= 3 and query in node.text:
+            best = 4
+        if best is not None:
+            scored.append((best, KINDS.index(node.kind), -index.degree(node.iri), label_of(node, lang), node))
+    scored.sort(key=lambda t: t[:4])
+    return [{"iri": n.iri, "label": label_of(n, lang), "kind": n.kind, "notation": n.notation}
+            for *_, n in scored[:limit]]

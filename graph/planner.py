@@ -1,0 +1,357 @@
+"""Service functions for the CLI, the UI and JSON: a store and plain arguments in, JSON-safe dicts out.
+
+Every entity in a result is a dict with at least ``"iri"``, ``"label"`` (Swedish) and ``"label_en"``. The networkx
+views each function reads are built once per store (:func:`views`) and dropped with :func:`invalidate`.
+Each result names the canned queries (``graph/queries/*.rq``) its answer can be checked with, as
+``"queries": [{"name", "params"}]``; :func:`sparql_for` writes one out with the parameters filled in.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+
+import networkx as nx
+
+from . import analysis
+from .convert import to_nx
+from .errors import FardplanError
+from .queries import get
+from .resolve import resolve
+from .store import Store
+
+__all__ = [
+    "Views", "views", "invalidate", "entity", "resolve_node", "actors_for_strategy", "shared_between",
+    "connections", "gaps", "brokers", "network", "sparql_for", "ACTOR_TYPES",
+]
+
+ACTOR_TYPES = ("actor",)
+STRATEGY_TYPES = ("strategy",)
+PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "fundedBy", "subOrganizationOf")
+
+
+class Views:
+    """The networkx views of one store: the relations graph, reach and affiliation graph built at once; the
+    actor–actor collaboration projection (dense where many actors reach one strategy) on first use."""
+
+    def __init__(self, relations: nx.MultiDiGraph) -> None:
+        self.relations = relations
+        self.reach = analysis.strategy_reach(relations)
+        self.affiliation = analysis.affiliation_graph(relations)
+        self.memo: dict = {}
+        self._lock = threading.Lock()
+
+    @property
+    def collaboration(self) -> nx.Graph:
+        """Actors linked by the number of projects and strategies they share (without the shared lists)."""
+        with self._lock:
+            if "collaboration" not in self.memo:
+                self.memo["collaboration"] = analysis.collaboration_graph(self.affiliation, with_shared=False)
+            return self.memo["collaboration"]
+
+
+_CACHE: weakref.WeakKeyDictionary[Store, Views] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def views(store: Store) -> Views:
+    """The cached views of ``store`` (built on first use)."""
+    with _LOCK:
+        found = _CACHE.get(store)
+        if found is None:
+            found = _CACHE[store] = Views(to_nx(store))
+        return found
+
+
+def invalidate(store: Store | None = None) -> None:
+    """Forget the views of ``store`` (of every store if None), e.g. after a load."""
+    with _LOCK:
+        if store is None:
+            _CACHE.clear()
+        else:
+            _CACHE.pop(store, None)
+
+
+# ---------------------------------------------------------------- entities and steps
+
+def entity(G: nx.Graph, iri: str) -> dict:
+    """``{"iri", "label", "label_en", "type", "notation"}`` of a node of ``G``."""
+    attrs = G.nodes[iri] if iri in G else {}
+    label = attrs.get("label_sv") or iri
+    return {"iri": iri, "label": label, "label_en": attrs.get("label_en") or label,
+            "type": attrs.get("type", "other"), "notation": attrs.get("notation", "")}
+
+
+def _short(G: nx.Graph, iri: str) -> str:
+    attrs = G.nodes[iri] if iri in G else {}
+    if attrs.get("type") == "strategy" and attrs.get("notation"):
+        return attrs["notation"]
+    return attrs.get("label_sv") or iri
+
+
+def _relation(G: nx.Graph, name: str) -> dict:
+    info = G.graph.get("relations", {}).get(name, {})
+    return {"iri": info.get("iri", name), "label": info.get("label_sv", name), "label_en": info.get("label_en", name),
+            "name": name}
+
+
+def _arrow(G: nx.Graph, step: dict) -> str:
+    label = _relation(G, step["relation"])["label"]
+    arrow = f" — {label} → " if step["direction"] == "forward" else f" ← {label} — "
+    return arrow + _short(G, step["target"])
+
+
+def _step(G: nx.Graph, step: dict) -> dict:
+    rel = _relation(G, step["relation"])
+    a, b = step["source"], step["target"]
+    subject, obj = (a, b) if step["direction"] == "forward" else (b, a)
+    text = _short(G, a) + _arrow(G, step)
+    out = {"from": entity(G, a), "to": entity(G, b), "relation": rel, "direction": step["direction"],
+           "mode": step["mode"], "text": text, "assertion": None, "passage": None}
+    if step["assertion"]:
+        out["assertion"] = {"iri": step["assertion"], "label": f"{_short(G, subject)} {rel['label']} {_short(G, obj)}",
+                            "mode": step["mode"]}
+    if step["passage"]:
+        edge = G.get_edge_data(subject, obj, key=step["relation"]) or {}
+        span = f"{edge.get('start', -1)}–{edge.get('end', -1)}"
+        out["passage"] = {"iri": step["passage"], "label": f"tecken {span}", "text": step["text"],
+                          "start": edge.get("start", -1), "end": edge.get("end", -1)}
+    return out
+
+
+def _route(G: nx.Graph, route: dict) -> dict:
+    edges = route["edges"]
+    return {"project": entity(G, route["project"]) if route["project"] else None,
+            "text": _short(G, edges[0]["source"]) + "".join(_arrow(G, s) for s in edges),
+            "steps": [_step(G, s) for s in edges]}
+
+
+def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) -> dict:
+    """The entity ``name`` names (notation, IRI, CURIE or label); raises :class:`NodeNotFound`."""
+    G = views(store).relations
+    return entity(G, resolve(name, G, types=types))
+
+
+# ---------------------------------------------------------------- answers
+
+def actors_for_strategy(store: Store, strategy: str) -> dict:
+    """The actors that reach ``strategy``, directly (``worksOn``) or through projects, with every route."""
+    v = views(store)
+    G = v.relations
+    iri = resolve(strategy, G, types=STRATEGY_TYPES)
+    actors = []
+    for actor, strategies in v.reach.items():
+        routes = strategies.get(iri)
+        if not routes:
+            continue
+        projects = sorted({r["project"] for r in routes if r["project"]})
+        actors.append({**entity(G, actor), "direct": any(r["project"] is None for r in routes),
+                       "projects": [entity(G, p) for p in projects], "routes": [_route(G, r) for r in routes]})
+    actors.sort(key=lambda a: a["label"].casefold())
+    return {"strategy": entity(G, iri), "goal_areas": _goal_areas(G, iri), "actors": actors,
+            "queries": [{"name": "actors_for_strategy", "params": {"strategy": iri}}]}
+
+
+def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[dict]:
+    return [entity(G, g) for _, g, r in G.out_edges(strategy, data="relation")
+            if r in analysis.PART_OF and G.nodes[g].get("type") == "goal_area"]
+
+
+def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
+    """What two actors share: projects both take part in and strategies both reach, with each actor's routes.
+
+    ``weight`` equals the weight of the pair in the collaboration projection (the common neighbours in the
+    affiliation graph).
+    """
+    v = views(store)
+    G = v.relations
+    a, b = (resolve(n, G, types=ACTOR_TYPES) for n in (actor_a, actor_b))
+    if a == b:
+        raise FardplanError(f"{actor_a!r} and {actor_b!r} name the same actor ({_short(G, a)}); name two actors")
+    shared = sorted(set(v.affiliation[a]) & set(v.affiliation[b])) if a in v.affiliation and b in v.affiliation else []
+    kinds = v.affiliation.nodes
+    strategies = []
+    for s in (n for n in shared if kinds[n]["kind"] == "strategy"):
+        routes = [{"actor": entity(G, x), **_route(G, r)} for x in (a, b) for r in v.reach[x][s]]
+        strategies.append({**entity(G, s), "routes": routes})
+    projects = [n for n in shared if kinds[n]["kind"] == "project"]
+    return {"actors": [entity(G, a), entity(G, b)], "weight": len(shared),
+            "projects": [entity(G, p) for p in projects], "strategies": strategies,
+            "queries": [{"name": "shared_between_actors", "params": {"actorA": a, "actorB": b}}]}
+
+
+def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
+                include_goal_areas: bool = False) -> dict:
+    """The shortest connections between two nodes as readable steps, each with its assertion and passage.
+
+    Goal-area membership (``relatesToGoalArea``, ``broader``) joins everything in a goal area, so it is left out
+    unless ``include_goal_areas``.
+    """
+    G = views(store).relations
+    a, b = resolve(source, G), resolve(target, G)
+    relations = None if include_goal_areas else PATH_RELATIONS
+    paths = analysis.shortest_connections(G, a, b, max_paths=max_paths, relations=relations)
+    out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path), "steps": [_step(G, s) for s in path]}
+           for path in paths]
+    return {"source": entity(G, a), "target": entity(G, b), "length": len(paths[0]) if paths else None,
+            "paths": out, "queries": [{"name": "analysis_relations", "params": {}}]}
+
+
+def gaps(store: Store) -> dict:
+    """Strategies without projects, strategies no actor reaches, coverage per goal area, single-strategy actors."""
+    G = views(store).relations
+
+    def strategy(s: str) -> dict:
+        return {**entity(G, s), "goal_areas": _goal_areas(G, s)}
+
+    coverage = []
+    for goal, entry in analysis.goal_area_coverage(G).items():
+        n = len(entry["strategies"])
+        coverage.append({
+            **entity(G, goal), "strategies": n, "with_projects": len(entry["with_projects"]),
+            "with_actors": len(entry["with_actors"]),
+            "without_projects": [entity(G, s) for s in entry["strategies"] if s not in entry["with_projects"]],
+            "without_actors": [entity(G, s) for s in entry["strategies"] if s not in entry["with_actors"]],
+        })
+    coverage.sort(key=lambda c: c["notation"])
+    single = [{**entity(G, a), "strategy": entity(G, s)} for a, s in analysis.single_strategy_actors(G).items()]
+    single.sort(key=lambda e: e["label"].casefold())
+    by_notation = {"key": lambda e: (e["notation"], e["iri"])}
+    return {
+        "strategies_without_projects": sorted(map(strategy, analysis.strategies_without_projects(G)), **by_notation),
+        "strategies_without_actors": sorted(map(strategy, analysis.strategies_without_actors(G)), **by_notation),
+        "coverage": coverage, "single_strategy_actors": single,
+        "queries": [{"name": n, "params": {}} for n in (
+            "gaps_strategies_without_projects", "gaps_strategies_without_actors", "gaps_coverage_per_goal_area",
+            "gaps_single_strategy_actors")],
+    }
+
+
+def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 1000, k: int = 100,
+            seed: int = 0) -> dict:
+    """Actors ranked by betweenness in the collaboration network, then weighted degree; with communities."""
+    v = views(store)
+    key = ("brokers", exact_max_nodes, k, seed)
+    if key not in v.memo:
+        C = v.collaboration
+        between = analysis.betweenness(C, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+        strength = analysis.weighted_degree(C)
+        groups = analysis.communities(C, seed=seed)
+        v.memo[key] = (between, strength, groups)
+    between, strength, groups = v.memo[key]
+    G, C = v.relations, v.collaboration
+    member = {n: i for i, group in enumerate(groups) for n in group}
+    ranked = sorted(C.nodes, key=lambda n: (-between[n], -strength[n], _short(G, n).casefold()))
+    actors = [{**entity(G, n), "rank": i + 1, "betweenness": round(between[n], 6), "weighted_degree": strength[n],
+               "degree": C.degree(n), "community": member.get(n)} for i, n in enumerate(ranked)]
+    exact = C.number_of_nodes() <= exact_max_nodes
+    return {
+        "actors": actors[:limit] if limit else actors,
+        "communities": [{"index": i, "members": [entity(G, n) for n in group]} for i, group in enumerate(groups)],
+        "method": {"betweenness": "exact" if exact else f"sampled k={min(k, C.number_of_nodes())}", "seed": seed,
+                   "communities": "louvain", "network": "actors sharing projects or strategies"},
+        "queries": [{"name": "collaboration_edges", "params": {}}],
+    }
+
+
+def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
+    """The actor–actor collaboration network within ``max_elements`` nodes plus edges, with fixed positions.
+
+    Actors are those of :func:`brokers` (with ``betweenness``, ``weighted_degree`` and ``community``); when the
+    whole network is over budget, the strongest actors (by weighted degree, at most a quarter of the budget) and
+    the heaviest edges between them are kept. Positions (``{iri: {"x", "y"}}``, pixels) come from a seeded spring
+    layout computed here and cached, so the browser draws a preset layout at any size.
+    """
+    ranked = brokers(store, seed=seed)
+    v = views(store)
+    C = v.collaboration
+    total = {"actors": C.number_of_nodes(), "edges": C.number_of_edges()}
+    actors = sorted(ranked["actors"], key=lambda a: (-a["weighted_degree"], a["label"].casefold()))
+    if total["actors"] + total["edges"] > max_elements:
+        actors = actors[: max(1, max_elements // 4)]
+    shown = {a["iri"] for a in actors}
+    edges = sorted(({"source": min(u, w), "target": max(u, w), "weight": d.get("weight", 1)}
+                    for u, w, d in C.subgraph(shown).edges(data=True)),
+                   key=lambda e: (-e["weight"], e["source"], e["target"]))[: max(0, max_elements - len(actors))]
+    key = ("network-positions", frozenset(shown), seed)
+    with v._lock:
+        if key not in v.memo:
+            sub = nx.Graph()
+            sub.add_nodes_from(sorted(shown))
+            sub.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
+            scale = 140 * max(len(shown), 1) ** 0.5
+            v.memo[key] = {n: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)}
+                           for n, (x, y) in nx.spring_layout(sub, seed=seed, weight="weight").items()}
+    return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
+            "total": total, "positions": v.memo[key], "queries": ranked["queries"]}
+
+
+# ---------------------------------------------------------------- SPARQL text for "Visa SPARQL"
+
+def sparql_for(name: str, **params: str) -> str:
+    """The canned query ``name`` with ``params`` written in as terms (IRIs escaped by pyoxigraph), runnable as is.
+
+    A projected parameter becomes ``(<iri> AS ?param)``; where a subquery already projects it, the outer SELECT
+    keeps the plain variable. Canned queries therefore project a parameter in every SELECT that uses it (so
+    store-side bindings reach into subqueries too) and never sort or group by one.
+    """
+    query = get(name)
+    terms = {n: str(t) for n, t in query.bind(params).items()}
+    return _substitute(query.text, terms) if terms else query.text
+
+
+SELECT_CLAUSE = re.compile(r"\bSELECT\b(.*?)(?=\bWHERE\b|\{)", re.S | re.I)
+
+
+def _var(name: str) -> re.Pattern[str]:
+    return re.compile(rf"[?$]{re.escape(name)}\b")
+
+
+def _group_end(text: str, start: int) -> int:
+    """Index just past the ``{…}`` group that opens at or after ``start``."""
+    depth = 0
+    for i in range(text.find("{", start) % (len(text) + 1), len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def _projection(segment: str, terms: dict[str, str], keep: set[str]) -> str:
+    out, pos = [], 0
+    for match in re.finditer("|".join(_var(n).pattern for n in terms), segment):
+        name = match.group(0)[1:]
+        bare = segment[: match.start()].count("(") == segment[: match.start()].count(")")
+        out.append(segment[pos:match.start()])
+        if bare:
+            out.append(match.group(0) if name in keep else f"({terms[name]} AS ?{name})")
+        else:
+            out.append(terms[name])
+        pos = match.end()
+    out.append(segment[pos:])
+    return "".join(out)
+
+
+def _body(segment: str, terms: dict[str, str]) -> str:
+    for name, term in terms.items():
+        segment = _var(name).sub(lambda _m, t=term: t, segment)
+    return segment
+
+
+def _substitute(text: str, terms: dict[str, str]) -> str:
+    clauses = list(SELECT_CLAUSE.finditer(text))
+    spans = [(m.start(), _group_end(text, m.end())) for m in clauses]
+    out, pos = [], 0
+    for match, (start, end) in zip(clauses, spans, strict=True):
+        nested = [c for c, (s, _) in zip(clauses, spans, strict=True) if start < s < end]
+        keep = {n for n in terms if any(_var(n).search(c.group(1)) for c in nested)}
+        out.append(_body(text[pos:match.start(1)], terms))
+        out.append(_projection(match.group(1), terms, keep))
+        pos = match.end(1)
+    out.append(_body(text[pos:], terms))
+    return "".join(out)
+

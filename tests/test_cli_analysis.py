@@ -1,0 +1,115 @@
+"""``fardplan actors | shared | path | gaps | brokers`` and the graph export formats, on the seed graph in memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from graph.cli import main
+from graph.export_graph import GRAPH_FORMATS, export_graph
+from graph.namespaces import ID_IRI
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--store", "memory"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def entities(data) -> list[dict]:
+    found = []
+    if isinstance(data, dict):
+        found += [data] if "iri" in data else []
+        for value in data.values():
+            found += entities(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += entities(value)
+    return found
+
+
+@pytest.mark.parametrize("argv", [
+    ("actors", "DT.VI"),
+    ("shared", "polisen", "socialtjänsten"),
+    ("path", "stockholmshem", "polisen"),
+    ("gaps",),
+    ("brokers",),
+])
+def test_json_is_one_document_with_iri_and_label_everywhere(capsys, argv):
+    code, out, err = run(capsys, *argv, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    found = entities(data)
+    assert found and all(e["iri"] and e["label"] for e in found)
+
+
+def test_actors_table(capsys):
+    code, out, _ = run(capsys, "actors", "DT.VI")
+    assert code == 0
+    assert out.startswith("DT.VI Främja trygghet i det offentliga rummet")
+    for label in ("Polisen", "Stockholmshem", "Svenska Bostäder", "Trafikkontoret", "Kulturförvaltningen"):
+        assert f"\n  {label}  <" in out
+    assert "Polisen — deltar i → Lokalt områdesarbete (community work) — bidrar till → DT.VI" in out
+
+
+def test_shared_json(capsys):
+    code, out, _ = run(capsys, "shared", "polisen", "socialtjänsten", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert [s["notation"] for s in data["strategies"]] == ["DT.V"]
+    assert [p["label"] for p in data["projects"]] == ["Sociala insatsgruppen"]
+
+
+def test_path_table_names_assertions_and_passages(capsys):
+    code, out, _ = run(capsys, "path", "stockholmshem", "polisen")
+    assert code == 0
+    assert out.startswith("Stockholmshem → Polisen: ")
+    assert f"<{ID_IRI}assertion/" in out and "[uttalat]" in out and '"genomfors i samverkan' in out
+
+
+def test_gaps_and_brokers_tables(capsys):
+    code, out, _ = run(capsys, "gaps")
+    assert code == 0 and "Strategies without projects (18):" in out and "  BS   Boende och stadsmiljö" in out
+    code, out, _ = run(capsys, "brokers", "--limit", "3")
+    assert code == 0
+    assert out.splitlines()[2].split()[:2] == ["1", "Stadsdelsförvaltningen"]
+
+
+@pytest.mark.parametrize("argv, shown", [
+    (("actors", "nonsense"), "strategy/DT.VI>"),  # no close match: the strategies to choose from
+    (("actors", "DT"), "is ambiguous"),
+    (("shared", "polisn", "socialtjänsten"), "Polisen <"),
+    (("path", "stockholmshem", "ingen-alls"), "matches no node"),
+])
+def test_bad_names_list_candidates_and_exit_non_zero(capsys, argv, shown):
+    code, out, err = run(capsys, *argv, "--format", "json")
+    assert code == 2 and out == ""
+    assert f"fardplan {argv[0]}: error:" in err and shown in err
+
+
+# ---------------------------------------------------------------- export formats
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_graph_exports_read_back(seed_store, fmt):
+    data = export_graph(seed_store, fmt)
+    reader = nx.read_gexf if fmt == "gexf" else nx.read_graphml
+    G = reader(io.BytesIO(data))
+    polisen = ID_IRI + "org/polisen"
+    assert G.nodes[polisen]["label_sv"] == "Polisen" and G.nodes[polisen]["type"] == "actor"
+    assert G.has_edge(polisen, ID_IRI + "project/sociala-insatsgruppen")
+    edge = G.edges[polisen, ID_IRI + "project/sociala-insatsgruppen"] if not G.is_multigraph() else \
+        next(iter(G.get_edge_data(polisen, ID_IRI + "project/sociala-insatsgruppen").values()))
+    assert edge["relation"] == "participatesIn" and edge["mode"] == "stated"
+    assert edge["assertion"].startswith(ID_IRI + "assertion/")
+
+
+def test_csv_export_is_one_triple_a_row(seed_store):
+    rows = list(csv.reader(io.StringIO(export_graph(seed_store, "csv").decode("utf-8"))))
+    assert rows[0] == ["s", "p", "o"]
+    assert len(rows) - 1 == seed_store.count()
+    assert [ID_IRI + "org/polisen", "http://www.w3.org/2004/02/skos/core#altLabel", "Polis"] in rows
+    assert set(GRAPH_FORMATS) == {"gexf", "graphml", "csv"}

@@ -1,0 +1,101 @@
+"""The UI without a browser: element mapping, stylesheet, builders' props, and the app factory."""
+
+from __future__ import annotations
+
+import pytest
+from dash import html
+
+from graph.explore import build_index
+from graph.explore_page import node_page
+from graph.explore_state import default_state
+from graph.explore_view import element_count, view
+from graph.namespaces import ID_IRI
+from graph.settings import Settings
+from ui import ids
+from ui.app import create_app
+from ui.components import build_hits, build_legend, build_nav, build_node_details, build_quote
+from ui.elements import KIND_STYLE, STYLESHEET, highlight_stylesheet, layout_for, short_label, to_elements
+from ui.i18n import TEXT, kind_name
+
+POLISEN = ID_IRI + "org/polisen"
+
+
+@pytest.fixture(scope="module")
+def index(seed_store):
+    return build_index(seed_store)
+
+
+def _texts(component) -> list[str]:
+    out = []
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        for c in component:
+            out += _texts(c)
+        return out
+    children = getattr(component, "children", None)
+    return out + (_texts(children) if children is not None else [])
+
+
+def test_elements_match_the_view_and_the_budget(index):
+    result = view(index, default_state(), 100)
+    elements = to_elements(result, "sv")
+    assert len(elements) == element_count(result) <= 100
+    groups = [e for e in elements if e["data"].get("group")]
+    assert groups and all(e["data"]["label"].startswith("+") for e in groups)
+    strategy = next(e for e in elements if e["data"].get("kind") == "strategy")
+    assert strategy["data"]["label"].count(".") == 1  # strategies are drawn by notation
+    dashed = [e for e in to_elements(view(index, default_state(), 400)) if "interpreted" in e.get("classes", "")]
+    assert dashed and all("source" in e["data"] for e in dashed)
+
+
+def test_every_kind_has_a_style_and_a_name():
+    for kind in KIND_STYLE:
+        assert any(r["selector"] == f"node.{kind}" for r in STYLESHEET)
+        assert kind_name(kind, "sv", 2) and kind_name(kind, "en", 2)
+    assert all(set(v) == {"sv", "en"} for v in TEXT.values())
+    assert any(r["selector"] == "edge.interpreted" and r["style"]["line-style"] == "dashed" for r in STYLESHEET)
+
+
+def test_short_label_and_layouts():
+    assert short_label("Kort") == "Kort"
+    cut = short_label("Främja trygghet i det offentliga rummet genom brottspreventiva åtgärder")
+    assert cut.endswith("…") and len(cut) <= 35
+    result = {"nodes": [{"id": "g", "kind": "goal", "role": ""}]}
+    assert layout_for("force", result)["name"] == "fcose"
+    assert layout_for("hierarchy", result)["roots"] == ["g"]
+    assert layout_for("concentric", result)["name"] == "preset"
+
+
+def test_highlight_fades_all_but_the_neighbourhood(index):
+    elements = to_elements(view(index, default_state(), 400))
+    sheet = highlight_stylesheet(elements, POLISEN)
+    assert len(sheet) == len(STYLESHEET) + 3 and POLISEN in sheet[-2]["selector"]
+    assert highlight_stylesheet(elements, None) == STYLESHEET
+    assert highlight_stylesheet(elements, "https://example.org/absent") == STYLESHEET
+
+
+def test_builders(seed_store, index):
+    hits = build_hits([{"iri": POLISEN, "label": "Polisen", "kind": "organisation", "notation": ""}], "sv", "polis")
+    assert hits[0].id == {"type": ids.HIT, "iri": POLISEN}
+    assert _texts(build_hits([], "en", "x")) == ["No matches"]
+    assert build_hits([], "sv", "") == []
+    page = node_page(seed_store, index, POLISEN, "sv")
+    details = build_node_details(page, "sv")
+    texts = _texts(details)
+    assert "Polisen" in texts and "Källa" in texts and "polis" in texts
+    quote = build_quote(page["mentions"][0], "sv")
+    assert any(isinstance(c, html.Mark) for c in quote.children[0].children)
+    nav = build_nav([{"path": "/", "title": {"sv": "Utforska", "en": "Explore"}}], "/", "en", "/")
+    assert "Explore" in _texts(nav) and "Svenska" in _texts(nav)
+    assert "Målområden" in _texts(build_legend("sv"))
+
+
+def test_create_app_serves_the_shell(seed_store):
+    app = create_app(Settings(store="memory"), store=seed_store)
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200
+    layout = client.get("/_dash-layout").get_json()
+    assert "url" in str(layout)
+    assert app.server.extensions["fardplan"].index.nodes
+    assert not app.config.get("external_stylesheets")

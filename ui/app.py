@@ -1,0 +1,77 @@
+"""The app factory and the shell: nav bar, language toggle, and a router over ``PAGE_MODULES``."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import dash_cytoscape as cyto
+from dash import Dash, dcc, html
+
+from graph.explore import ExploreIndex, build_index
+from graph.loading import ensure_seeded
+from graph.settings import PROJECT_DIR, Settings
+from graph.store import Store, open_store
+
+from . import ids
+from .callbacks import shell
+from .pages import PAGE_MODULES, ROUTE_MODULES
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+@dataclass
+class AppContext:
+    """What every page's callbacks share: the store, the settings and per-app caches."""
+
+    store: Store
+    settings: Settings
+    _cache: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def cached(self, name: str, build: Callable[[Store], Any]) -> Any:
+        """``build(store)`` once per app, then the same value."""
+        with self._lock:
+            if name not in self._cache:
+                self._cache[name] = build(self.store)
+            return self._cache[name]
+
+    @property
+    def index(self) -> ExploreIndex:
+        """The explorer index of the store (built on first use)."""
+        return self.cached("explore", build_index)
+
+
+def open_default_store(settings: Settings) -> Store:
+    """The store ``settings`` names (a relative ``oxigraph:`` path under the project), filled on first start."""
+    store = open_store(settings.store, settings.update_url, base_dir=PROJECT_DIR)
+    ensure_seeded(store)
+    return store
+
+
+def create_app(settings: Settings, store: Store | None = None) -> Dash:
+    """A fresh Dash app on ``store`` (default: the store ``settings`` names) with every page and route module."""
+    cyto.load_extra_layouts()  # fcose, dagre, cose-bilkent and the SVG exporter
+    ctx = AppContext(store if store is not None else open_default_store(settings), settings)
+    app = Dash(__name__, assets_folder=str(ASSETS), title="Färdplan Explorer", update_title=None,
+               suppress_callback_exceptions=True, serve_locally=True)
+    app.layout = html.Div([dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.PAGE_META),
+                           html.Div(id=ids.SHELL, className="shell")])
+    shell.register(app, ctx, PAGE_MODULES)
+    for module in PAGE_MODULES:
+        module.register_callbacks(app, ctx)
+    for module in ROUTE_MODULES:
+        module.register_routes(app.server, ctx)
+    app.server.extensions["fardplan"] = ctx
+    return app
+
+
+def run(settings: Settings) -> None:
+    """Serve the explorer on ``settings.host:settings.port`` (debug only when asked; no outbound checks)."""
+    app = create_app(settings)
+    print(f"Färdplan Explorer on http://{settings.host}:{settings.port}/ (store {settings.store})")
+    app.run(host=settings.host, port=settings.port, debug=settings.debug, dev_tools_disable_version_check=True,
+            dev_tools_hot_reload=False)

@@ -1,0 +1,114 @@
+"""Callbacks of the explorer page: each calls one function of :mod:`graph` and one builder."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, callback_context, html, no_update
+
+from graph.errors import FardplanError
+from graph.explore import KINDS, search
+from graph.explore_page import edge_page, node_page
+from graph.explore_state import apply_event, encode_state, view_part
+from graph.explore_view import view
+
+from .. import ids
+from ..components import build_edge_details, build_hits, build_node_details, build_status
+from ..elements import highlight_stylesheet, layout_for, to_elements
+from ..i18n import t
+
+BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
+CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}
+
+
+def _all_or(values: list, everything: list) -> list | None:
+    """``None`` (no filter) when every option is chosen, so the URL stays short."""
+    return None if set(values or []) >= set(everything) else list(values or [])
+
+
+def register(app, ctx) -> None:
+    """Register the explorer's callbacks on ``app``."""
+
+    @app.callback(Output(ids.SEARCH_HITS, "children"), Input(ids.SEARCH, "value"), State(ids.STATE, "data"))
+    def suggest(text, state):
+        lang = state["lang"]
+        return build_hits(search(ctx.index, text or "", lang), lang, text or "")
+
+    @app.callback(
+        Output(ids.STATE, "data"),
+        Input(ids.GRAPH, "tapNodeData"), Input({"type": ids.HIT, "iri": ALL}, "n_clicks"),
+        Input({"type": ids.REL_LINK, "iri": ALL}, "n_clicks"), Input(ids.SEARCH, "n_submit"),
+        *(Input(b, "n_clicks") for b in BUTTON_EVENTS), *(Input(c, "value") for c in CONTROLS),
+        State(ids.STATE, "data"), State(ids.SEARCH, "value"), prevent_initial_call=True)
+    def on_event(tap, _hits, _links, _submit, *rest):
+        *_, state, text = rest
+        trigger = callback_context.triggered_id
+        value = callback_context.triggered[0]["value"] if callback_context.triggered else None
+        if not value:
+            return no_update
+        if isinstance(trigger, dict):
+            return apply_event(state, "focus", trigger["iri"])
+        if trigger == ids.GRAPH:
+            return apply_event(state, "open_group" if tap.get("group") else "select", tap["id"])
+        if trigger == ids.SEARCH:
+            hits = search(ctx.index, text or "", state["lang"], limit=1)
+            return apply_event(state, "focus", hits[0]["iri"]) if hits else no_update
+        if trigger in BUTTON_EVENTS:
+            target = state.get("selected") or state.get("focus")
+            if trigger != ids.UNFOCUS and not target:
+                return no_update
+            return apply_event(state, BUTTON_EVENTS[trigger], target)
+        key = CONTROLS[trigger]
+        goals = [g.notation for g in ctx.index.goal_areas()]
+        chosen = {"goals": _all_or(value, goals), "kinds": _all_or(value, list(KINDS))}.get(key, value)
+        return apply_event(state, "controls", {key: chosen})
+
+    @app.callback(Output(ids.STATE, "data", allow_duplicate=True), Input(ids.GOALS, "value"),
+                  Input(ids.KINDS, "value"), State(ids.STATE, "data"), prevent_initial_call=True)
+    def on_emptied(goals, kinds, state):
+        """An emptied checklist is a filter too (the event callback ignores empty values)."""
+        trigger = callback_context.triggered_id
+        chosen = goals if trigger == ids.GOALS else kinds
+        if chosen:
+            return no_update
+        return apply_event(state, "controls", {"goals" if trigger == ids.GOALS else "kinds": []})
+
+    @app.callback(Output(ids.VIEW_STATE, "data"), Input(ids.STATE, "data"), State(ids.VIEW_STATE, "data"))
+    def derive(state, current):
+        part = view_part(state)
+        return no_update if part == current else part
+
+    @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"), Output(ids.STATUS, "children"),
+                  Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
+    def render(state):
+        result = view(ctx.index, state, ctx.settings.max_elements)
+        focus_label = result["focus"]["label"] if result["focus"] else ""
+        return (to_elements(result, state["lang"], result["positions"]), layout_for(state["layout"], result),
+                build_status(result, state, focus_label, state["lang"]))
+
+    @app.callback(Output(ids.GRAPH, "stylesheet"), Input(ids.STATE, "data"), Input(ids.GRAPH, "elements"))
+    def highlight(state, elements):
+        return highlight_stylesheet(elements or [], (state or {}).get("selected"))
+
+    @app.callback(Output(ids.URL, "search"), Input(ids.STATE, "data"), prevent_initial_call=True)
+    def to_url(state):
+        return encode_state(state)
+
+    @app.callback(Output(ids.DETAILS, "children"), Input(ids.STATE, "data"), Input(ids.GRAPH, "tapEdgeData"))
+    def details(state, edge):
+        lang = state["lang"]
+        try:
+            if callback_context.triggered_id == ids.GRAPH and edge and edge.get("predicate"):
+                page = edge_page(ctx.store, ctx.index, edge["source"], edge["predicate"], edge["target"], lang)
+                return build_edge_details(page, lang)
+            selected = state.get("selected")
+            if not selected or selected not in ctx.index.nodes:
+                return html.P(t("details_empty", lang), className="muted")
+            return build_node_details(node_page(ctx.store, ctx.index, selected, lang), lang)
+        except FardplanError as exc:
+            return html.P(str(exc), className="error")
+
+    @app.callback(Output(ids.GRAPH, "generateImage"), Input(ids.EXPORT_PNG, "n_clicks"),
+                  Input(ids.EXPORT_SVG, "n_clicks"), prevent_initial_call=True)
+    def export(_png, _svg):
+        kind = "svg" if callback_context.triggered_id == ids.EXPORT_SVG else "png"
+        return {"type": kind, "action": "download", "filename": "fardplan-vy",
+                "options": {"full": True, "bg": "#ffffff", "scale": 2} if kind == "png" else {"full": True}}

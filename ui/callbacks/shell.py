@@ -1,0 +1,39 @@
+"""The shell's callbacks: route on path and language, keep the language toggle's link current."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from dash import Input, Output, State, html, no_update
+
+from graph.explore_state import toggle_lang_query
+
+from .. import ids
+from ..components import build_nav
+from ..i18n import lang_or_default
+
+
+def _query(search: str | None) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()}
+
+
+def register(app, ctx, pages: list) -> None:
+    """Register the router and the language-toggle link."""
+    by_path = {p.PATH: p for p in pages}
+    nav_pages = [{"path": p.PATH, "title": p.TITLE} for p in pages]
+
+    @app.callback(Output(ids.SHELL, "children"), Output(ids.PAGE_META, "data"),
+                  Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
+    def route(pathname, search, meta):
+        query = _query(search)
+        lang = lang_or_default(query.pop("lang", None))
+        path = pathname if pathname in by_path else pages[0].PATH
+        if meta == {"path": path, "lang": lang}:
+            return no_update, no_update
+        nav = build_nav(nav_pages, path, lang, (pathname or "/") + toggle_lang_query(search or ""))
+        page = by_path[path].layout(ctx, lang=lang, **query)
+        return [nav, html.Main(page, className="page")], {"path": path, "lang": lang}
+
+    @app.callback(Output(ids.LANG_TOGGLE, "href"), Input(ids.URL, "search"), State(ids.URL, "pathname"))
+    def toggle_href(search, pathname):
+        return (pathname or "/") + toggle_lang_query(search or "")

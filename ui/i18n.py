@@ -1,0 +1,154 @@
+"""Every UI string in Swedish (the default) and English."""
+
+from __future__ import annotations
+
+LANGS = ("sv", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    "app_title": {"sv": "Färdplan Explorer", "en": "Färdplan Explorer"},
+    "tagline": {"sv": "Färdplan för ett Stockholm för alla", "en": "Roadmap for a Stockholm for All"},
+    "other_lang": {"sv": "English", "en": "Svenska"},
+    "search": {"sv": "Sök", "en": "Search"},
+    "search_placeholder": {"sv": "t.ex. polis, skarpnäck, DT.VI", "en": "e.g. police, skarpnäck, DT.VI"},
+    "no_hits": {"sv": "Inga träffar", "en": "No matches"},
+    "goal_areas": {"sv": "Målområden", "en": "Goal areas"},
+    "node_types": {"sv": "Nodtyper", "en": "Node types"},
+    "layout": {"sv": "Layout", "en": "Layout"},
+    "layout_force": {"sv": "Kraftlayout", "en": "Force layout"},
+    "layout_hierarchy": {"sv": "Hierarki", "en": "Hierarchy"},
+    "layout_concentric": {"sv": "Koncentrisk per målområde", "en": "Concentric by goal area"},
+    "depth": {"sv": "Fokusdjup (steg)", "en": "Focus depth (hops)"},
+    "export": {"sv": "Exportera vyn", "en": "Export the view"},
+    "legend": {"sv": "Teckenförklaring", "en": "Legend"},
+    "stated": {"sv": "Uttryckligt i källan", "en": "Stated in the source"},
+    "interpreted": {"sv": "Tolkning", "en": "Interpretation"},
+    "group_legend": {"sv": "Grupp – klicka för att visa", "en": "Group – click to show"},
+    "focus": {"sv": "Fokusera", "en": "Focus"},
+    "unfocus": {"sv": "Visa allt", "en": "Show all"},
+    "expand": {"sv": "Visa grannar", "en": "Expand"},
+    "collapse": {"sv": "Dölj grannar", "en": "Collapse"},
+    "status": {"sv": "Visar {shown} av {total} noder", "en": "Showing {shown} of {total} nodes"},
+    "status_focus": {"sv": "Fokus: {label} ({k} steg)", "en": "Focus: {label} ({k} hops)"},
+    "status_groups": {"sv": "{n} i grupper", "en": "{n} in groups"},
+    "details_empty": {"sv": "Välj en nod eller en relation i grafen för att se detaljer och källor.",
+                      "en": "Select a node or a relation in the graph to see details and sources."},
+    "source": {"sv": "Källa", "en": "Source"},
+    "sources": {"sv": "Källor", "en": "Sources"},
+    "relations": {"sv": "Relationer", "en": "Relations"},
+    "facts": {"sv": "Uppgifter", "en": "Facts"},
+    "also_called": {"sv": "Även kallad", "en": "Also called"},
+    "reason": {"sv": "Skäl", "en": "Reason"},
+    "chars": {"sv": "tecken {start}–{end}", "en": "characters {start}–{end}"},
+    "no_source": {"sv": "Ingen källpassage angiven.", "en": "No source passage given."},
+    "relation": {"sv": "Relation", "en": "Relation"},
+    "not_found": {"sv": "Noden finns inte i grafen.", "en": "The node is not in the graph."},
+    # Collaboration analytics pages (strategy → actors, two actors, network, gaps)
+    "pl_show_sparql": {"sv": "Visa SPARQL", "en": "Show SPARQL"},
+    "pl_sparql_note": {"sv": "Frågan som vyn bygger på, körbar som den står (t.ex. fardplan query eller /sparql).",
+                       "en": "The query this view is built from, runnable as it stands "
+                              "(e.g. fardplan query or /sparql)."},
+    "pl_as_table": {"sv": "Som tabell", "en": "As a table"},
+    "pl_choose_strategy": {"sv": "Välj en strategi", "en": "Choose a strategy"},
+    "pl_choose_actors": {"sv": "Välj två aktörer", "en": "Choose two actors"},
+    "pl_actor_a": {"sv": "Aktör A", "en": "Actor A"},
+    "pl_actor_b": {"sv": "Aktör B", "en": "Actor B"},
+    "pl_strategy_intro": {"sv": "Vilka aktörer arbetar med strategin – direkt eller genom projekt – och var står det?",
+                          "en": "Which actors work on the strategy – directly or through projects – "
+                                 "and where is it said?"},
+    "pl_two_intro": {"sv": "Vad två aktörer delar, och de kortaste kopplingarna mellan dem, steg för steg med källa.",
+                     "en": "What two actors share, and the shortest connections between them, "
+                            "step by step with sources."},
+    "pl_network_intro": {"sv": "Aktörer som delar projekt eller strategier. Linjens bredd = antal gemensamma; "
+                               "färg = grupp som samverkar tätt.",
+                         "en": "Actors sharing projects or strategies. Line width = number shared; "
+                               "colour = a group that works closely together."},
+    "pl_gaps_intro": {"sv": "Var saknas projekt eller aktörer? Täckning per målområde och strategier som ingen når.",
+                      "en": "Where are projects or actors missing? "
+                             "Coverage per goal area and strategies nobody reaches."},
+    "pl_actor": {"sv": "Aktör", "en": "Actor"},
+    "pl_type": {"sv": "Typ", "en": "Type"},
+    "pl_how": {"sv": "Hur", "en": "How"},
+    "pl_routes": {"sv": "Vägar, steg för steg", "en": "Routes, step by step"},
+    "pl_direct": {"sv": "Direkt", "en": "Directly"},
+    "pl_via": {"sv": "Via", "en": "Via"},
+    "pl_actor_count": {"sv": "{n} aktörer når strategin: {direct} direkt, {via} via projekt.",
+                       "en": "{n} actors reach the strategy: {direct} directly, {via} through projects."},
+    "pl_no_actors": {"sv": "Ingen aktör når strategin.", "en": "No actor reaches the strategy."},
+    "pl_actors_caption": {"sv": "Aktörer som når {strategy}, och hur", "en": "Actors reaching {strategy}, and how"},
+    "pl_graph_label": {"sv": "Graf: {what}. Samma innehåll finns i tabellen.",
+                       "en": "Graph: {what}. The table holds the same content."},
+    "pl_show_source": {"sv": "Visa källa", "en": "Show source"},
+    "pl_open_in_explorer": {"sv": "Öppna i utforskaren", "en": "Open in the explorer"},
+    "pl_shared_title": {"sv": "Vad de delar", "en": "What they share"},
+    "pl_weight": {"sv": "Samverkansvikt {n}: antal gemensamma projekt och strategier.",
+                  "en": "Collaboration weight {n}: the number of shared projects and strategies."},
+    "pl_shared_projects": {"sv": "Gemensamma projekt", "en": "Shared projects"},
+    "pl_shared_strategies": {"sv": "Gemensamma strategier", "en": "Shared strategies"},
+    "pl_nothing_shared": {"sv": "De delar inga projekt eller strategier.",
+                          "en": "They share no projects or strategies."},
+    "pl_connections": {"sv": "Kortaste kopplingar ({n} steg)", "en": "Shortest connections ({n} steps)"},
+    "pl_no_connection": {"sv": "Ingen koppling hittades.", "en": "No connection was found."},
+    "pl_path": {"sv": "Koppling {i}", "en": "Connection {i}"},
+    "pl_step": {"sv": "Steg", "en": "Step"},
+    "pl_from": {"sv": "Från", "en": "From"},
+    "pl_to": {"sv": "Till", "en": "To"},
+    "pl_mode": {"sv": "Grund", "en": "Basis"},
+    "pl_measure": {"sv": "Nodstorlek", "en": "Node size"},
+    "pl_weighted_degree": {"sv": "Viktad grad (summa av samverkansvikter)",
+                           "en": "Weighted degree (sum of collaboration weights)"},
+    "pl_betweenness": {"sv": "Mellanhandsroll (betweenness)", "en": "Brokerage (betweenness)"},
+    "pl_network_status": {"sv": "{actors} aktörer, {edges} samverkanslänkar, {communities} grupper",
+                          "en": "{actors} actors, {edges} collaboration links, {communities} groups"},
+    "pl_network_cut": {"sv": "visar de starkaste {actors} av {total_actors} aktörer "
+                              "och {edges} av {total_edges} länkar",
+                       "en": "showing the strongest {actors} of {total_actors} actors "
+                              "and {edges} of {total_edges} links"},
+    "pl_network_nodes_caption": {"sv": "Aktörer i samverkansnätverket", "en": "Actors in the collaboration network"},
+    "pl_network_edges_caption": {"sv": "Samverkanslänkar (vikt = antal gemensamma projekt och strategier)",
+                                 "en": "Collaboration links (weight = number of shared projects and strategies)"},
+    "pl_rank": {"sv": "Rang", "en": "Rank"},
+    "pl_community": {"sv": "Grupp", "en": "Group"},
+    "pl_weight_col": {"sv": "Vikt", "en": "Weight"},
+    "pl_degree_col": {"sv": "Viktad grad", "en": "Weighted degree"},
+    "pl_between_col": {"sv": "Betweenness", "en": "Betweenness"},
+    "pl_coverage_caption": {"sv": "Täckning per målområde", "en": "Coverage per goal area"},
+    "pl_goal_area": {"sv": "Målområde", "en": "Goal area"},
+    "pl_strategies": {"sv": "Strategier", "en": "Strategies"},
+    "pl_strategy": {"sv": "Strategi", "en": "Strategy"},
+    "pl_with_projects": {"sv": "Med projekt", "en": "With projects"},
+    "pl_with_actors": {"sv": "Med aktörer", "en": "With actors"},
+    "pl_without_projects": {"sv": "Strategier utan projekt", "en": "Strategies without projects"},
+    "pl_without_actors": {"sv": "Strategier utan aktörer", "en": "Strategies without actors"},
+    "pl_single_strategy": {"sv": "Aktörer som bara når en strategi", "en": "Actors reaching only one strategy"},
+    "pl_total": {"sv": "Totalt", "en": "Total"},
+    "pl_none": {"sv": "Inga", "en": "None"},
+    "pl_same_actor": {"sv": "Välj två olika aktörer.", "en": "Choose two different actors."},
+}
+
+KIND_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "goal": {"sv": ("målområde", "målområden"), "en": ("goal area", "goal areas")},
+    "strategy": {"sv": ("strategi", "strategier"), "en": ("strategy", "strategies")},
+    "project": {"sv": ("projekt", "projekt"), "en": ("project", "projects")},
+    "organisation": {"sv": ("organisation", "organisationer"), "en": ("organisation", "organisations")},
+    "document": {"sv": ("dokument", "dokument"), "en": ("document", "documents")},
+    "stance": {"sv": ("ståndpunkt", "ståndpunkter"), "en": ("stance", "stances")},
+    "proposal": {"sv": ("förslag", "förslag"), "en": ("proposal", "proposals")},
+    "consultation": {"sv": ("samråd", "samråd"), "en": ("consultation", "consultations")},
+    "outcome": {"sv": ("resultat", "resultat"), "en": ("outcome", "outcomes")},
+}
+
+
+def lang_or_default(lang: str | None) -> str:
+    """``lang`` if supported, else Swedish."""
+    return lang if lang in LANGS else "sv"
+
+
+def t(key: str, lang: str = "sv", **values) -> str:
+    """The UI string ``key`` in ``lang``, formatted with ``values``."""
+    return TEXT[key][lang_or_default(lang)].format(**values)
+
+
+def kind_name(kind: str, lang: str = "sv", count: int = 1) -> str:
+    """A node kind's name in ``lang``, singular or plural by ``count``."""
+    singular, plural = KIND_NAMES[kind][lang_or_default(lang)]
+    return singular if count == 1 else plural

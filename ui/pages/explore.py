@@ -1,0 +1,77 @@
+"""The explorer page ("/"): search, filters, layouts, the graph, and the details panel with provenance."""
+
+from __future__ import annotations
+
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from graph.explore import KINDS
+from graph.explore_state import decode_state
+
+from .. import ids
+from ..components import build_legend, build_swatch
+from ..elements import STYLESHEET
+from ..i18n import kind_name, t
+
+PATH = "/"
+TITLE = {"sv": "Utforska", "en": "Explore"}
+
+
+def _section(title: str, *children) -> html.Section:
+    return html.Section([html.H3(title), *children], className="panel-section")
+
+
+def layout(ctx, lang: str = "sv", **query) -> html.Div:
+    """The page for the view state in ``query`` (see :mod:`graph.explore_state`)."""
+    state = decode_state({**query, "lang": lang})
+    goals = ctx.index.goal_areas()
+    goal_options = [{"label": html.Span([html.Span(g.notation, className="notation"),
+                                         g.labels.get(lang) or g.labels.get("sv", g.notation)]), "value": g.notation}
+                    for g in goals]
+    kind_options = [{"label": html.Span([build_swatch(k), kind_name(k, lang, 2).capitalize()]), "value": k}
+                    for k in KINDS]
+    sidebar = html.Aside(className="sidebar", children=[
+        _section(t("search", lang),
+                 dcc.Input(id=ids.SEARCH, type="search", placeholder=t("search_placeholder", lang), debounce=False,
+                           autoComplete="off", className="search-input"),
+                 html.Div(id=ids.SEARCH_HITS, className="hits")),
+        _section(t("goal_areas", lang), dcc.Checklist(
+            id=ids.GOALS, options=goal_options, className="checklist",
+            value=[g.notation for g in goals] if state["goals"] is None else state["goals"])),
+        _section(t("node_types", lang), dcc.Checklist(
+            id=ids.KINDS, options=kind_options, className="checklist",
+            value=list(KINDS) if state["kinds"] is None else state["kinds"])),
+        _section(t("layout", lang), dcc.RadioItems(
+            id=ids.LAYOUT, value=state["layout"], className="radios",
+            options=[{"label": t(f"layout_{name}", lang), "value": name}
+                     for name in ("force", "hierarchy", "concentric")])),
+        _section(t("depth", lang), dcc.RadioItems(id=ids.DEPTH, value=state["k"], inline=True, className="radios",
+                                                  options=[{"label": str(k), "value": k} for k in (1, 2, 3)])),
+        _section(t("export", lang), html.Div([html.Button("PNG", id=ids.EXPORT_PNG, className="button"),
+                                              html.Button("SVG", id=ids.EXPORT_SVG, className="button")],
+                                             className="button-row")),
+        build_legend(lang),
+    ])
+    toolbar = html.Div(className="toolbar", children=[
+        html.Button(t("focus", lang), id=ids.FOCUS, className="button primary"),
+        html.Button(t("expand", lang), id=ids.EXPAND, className="button"),
+        html.Button(t("collapse", lang), id=ids.COLLAPSE, className="button"),
+        html.Button(t("unfocus", lang), id=ids.UNFOCUS, className="button"),
+        html.Span(id=ids.STATUS, className="status"),
+    ])
+    graph = cyto.Cytoscape(id=ids.GRAPH, elements=[], stylesheet=STYLESHEET, layout={"name": "preset"},
+                           minZoom=0.1, maxZoom=4, boxSelectionEnabled=False, className="graph",
+                           style={"width": "100%", "height": "100%"})
+    return html.Div(className="explore", children=[
+        dcc.Store(id=ids.STATE, data=state), dcc.Store(id=ids.VIEW_STATE),
+        sidebar,
+        html.Section([toolbar, html.Div(graph, className="graph-box")], className="graph-area"),
+        html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details"),
+    ])
+
+
+def register_callbacks(app, ctx) -> None:
+    """The explorer's callbacks (:mod:`ui.callbacks.explore`)."""
+    from ..callbacks.explore import register
+
+    register(app, ctx)
