@@ -95,8 +95,11 @@ def oxigraph_server(path: Path, workdir: Path) -> Iterator[str]:
 @contextmanager
 def wsgi_server(app: Any) -> Iterator[str]:
     """Serve a WSGI app on a free 127.0.0.1 port in a thread; yields its base URL."""
+    import logging
+
     from werkzeug.serving import make_server
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = make_server("127.0.0.1", free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -260,8 +260,8 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
 
     Actors are those of :func:`brokers` (with ``betweenness``, ``weighted_degree`` and ``community``); when the
     whole network is over budget, the strongest actors (by weighted degree, at most a quarter of the budget) and
-    the heaviest edges between them are kept. Positions (``{iri: {"x", "y"}}``, pixels) come from a seeded spring
-    layout computed here and cached, so the browser draws a preset layout at any size.
+    the heaviest edges between them are kept. Positions (``{iri: {"x", "y"}}``, pixels) are computed here and
+    cached (Kamada–Kawai up to 300 actors, a seeded spring layout above), so the browser draws a preset layout.
     """
     ranked = brokers(store, seed=seed)
     v = views(store)
@@ -281,8 +281,10 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
             sub.add_nodes_from(sorted(shown))
             sub.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
             scale = 140 * max(len(shown), 1) ** 0.5
+            placed = (nx.kamada_kawai_layout(sub, weight=None) if 2 < len(shown) <= 300
+                      else nx.spring_layout(sub, seed=seed, weight="weight"))
             v.memo[key] = {n: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)}
-                           for n, (x, y) in nx.spring_layout(sub, seed=seed, weight="weight").items()}
+                           for n, (x, y) in placed.items()}
     return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
             "total": total, "positions": v.memo[key], "queries": ranked["queries"]}
 

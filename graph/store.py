@@ -12,6 +12,7 @@ Every kind answers queries with pyoxigraph terms, so the code above it never see
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,14 +34,16 @@ class Solutions:
 QueryAnswer = Solutions | bool | list[ox.Triple]
 
 
-def _query_error(exc: SyntaxError) -> QueryError:
-    text = str(exc)
-    import re
-
+def _message_error(text: str, line: int | None = None, column: int | None = None) -> QueryError:
+    """A QueryError with the line and column a parser message names (``error at 3:2: …``)."""
     found = re.search(r"error at (\d+):(\d+): (.*)", text, re.S)
     if found:
         return QueryError(found.group(3).strip(), int(found.group(1)), int(found.group(2)))
-    return QueryError(text, exc.lineno, exc.offset)
+    return QueryError(text, line, column)
+
+
+def _query_error(exc: SyntaxError) -> QueryError:
+    return _message_error(str(exc), exc.lineno, exc.offset)
 
 
 class Store:
@@ -153,19 +156,13 @@ class RemoteStore(Store):
         if response.status_code >= 400:
             message = response.text.strip()[:500] or response.reason
             if response.status_code == 400:
-                raise QueryError(message)
+                raise _message_error(message)
             raise StoreError(f"{url}: HTTP {response.status_code}: {message}")
         return response
 
     def query(self, sparql: str, bindings: dict[str, OxTerm] | None = None) -> QueryAnswer:
         if bindings:
             sparql = with_values(sparql, bindings)
-        try:
-            ox.Store().query(sparql)  # parse locally first: the same error messages as the embedded kinds
-        except SyntaxError as exc:
-            raise _query_error(exc) from None
-        except OSError:
-            pass
         accept = "application/sparql-results+json, application/n-triples;q=0.9"
         response = self._post(self.url, sparql, "application/sparql-query", accept)
         kind = response.headers.get("Content-Type", "").split(";")[0].strip()

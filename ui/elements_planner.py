@@ -89,8 +89,8 @@ def strategy_elements(result: dict, lang: str) -> list[dict]:
     order = {p: i for i, p in enumerate(projects)}
     actors = [a["iri"] for a in sorted(result["actors"], key=lambda a: (
         order.get(a["projects"][0]["iri"], -1) if a["projects"] else -1, a["label"].casefold()))]
-    positions = {strategy: {"x": 0.0, "y": 0.0}, **_ring(projects, 230.0, -math.pi / 2),
-                 **_ring(actors, 470.0, -math.pi / 2)}
+    positions = {strategy: {"x": 0.0, "y": 0.0}, **_ring(projects, 160.0, -math.pi / 2),
+                 **_ring(actors, 330.0, -math.pi / 2)}
     for el in elements:
         if "source" not in el["data"]:
             el["position"] = positions.get(el["data"]["id"], {"x": 0.0, "y": 0.0})
@@ -151,6 +151,12 @@ PATH_STYLESHEET: list[dict] = [
     {"selector": "edge", "style": {"label": "data(label)", "font-size": 16, "color": "#374151",
                                    "text-background-color": "#ffffff", "text-background-opacity": 0.9,
                                    "text-background-padding": 2, "text-rotation": "autorotate"}},
+]
+
+STRATEGY_STYLESHEET: list[dict] = [
+    *STYLESHEET,
+    {"selector": "node", "style": {"font-size": 22}},
+    {"selector": "node.strategy.focus", "style": {"width": 120, "height": 60, "font-size": 28}},
 ]
 
 NETWORK_STYLESHEET: list[dict] = [

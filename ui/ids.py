@@ -50,3 +50,4 @@ NET_GRAPH = "network-graph"
 
 # Gaps page
 GAPS_BODY = "gaps-body"
+GAPS_META = "gaps-meta"

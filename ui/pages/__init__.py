@@ -1,6 +1,12 @@
 """The pages and HTTP route modules of the app; each adds itself with one line (see :mod:`ui`)."""
 
-from . import explore
+from graph import http
+
+from . import explore, gaps, network, strategy_actors, two_actors
 
 PAGE_MODULES: list = [explore]
-ROUTE_MODULES: list = []
+PAGE_MODULES.append(strategy_actors)
+PAGE_MODULES.append(two_actors)
+PAGE_MODULES.append(network)
+PAGE_MODULES.append(gaps)
+ROUTE_MODULES: list = [http]

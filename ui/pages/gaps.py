@@ -1,0 +1,25 @@
+"""Luckor (``/luckor``): coverage of strategies per goal area, and the strategies and actors left alone."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .. import ids
+from ..components_planner import build_page
+from ..i18n import t
+
+PATH = "/luckor"
+TITLE = {"sv": "Luckor", "en": "Gaps"}
+
+
+def layout(ctx, lang: str = "sv", **_query) -> html.Div:
+    """The gaps page; its body is filled by one callback on load."""
+    return build_page(TITLE[lang], t("pl_gaps_intro", lang), [], ids.GAPS_BODY,
+                      [dcc.Store(id=ids.GAPS_META, data={"lang": lang})])
+
+
+def register_callbacks(app, ctx) -> None:
+    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
+    from ..callbacks.planner import register_gaps
+
+    register_gaps(app, ctx)

@@ -1,0 +1,29 @@
+"""Samverkansnätverk (``/natverk?measure=betweenness``): actors linked by shared projects and strategies."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .. import ids
+from ..components_planner import build_page, build_picker
+from ..i18n import t
+
+PATH = "/natverk"
+TITLE = {"sv": "Samverkansnätverk", "en": "Collaboration network"}
+MEASURES = ("weighted_degree", "betweenness")
+
+
+def layout(ctx, lang: str = "sv", measure: str | None = None, **_query) -> html.Div:
+    """The network with nodes sized by ``measure`` (weighted degree unless ``betweenness``)."""
+    radios = dcc.RadioItems(id=ids.NET_MEASURE, value=measure if measure in MEASURES else MEASURES[0],
+                            options=[{"label": t(f"pl_{m}", lang), "value": m} for m in MEASURES],
+                            className="radios pl-radios", inline=True)
+    return build_page(TITLE[lang], t("pl_network_intro", lang), [build_picker(t("pl_measure", lang), radios)],
+                      ids.NET_BODY, [dcc.Store(id=ids.NET_META, data={"lang": lang})])
+
+
+def register_callbacks(app, ctx) -> None:
+    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
+    from ..callbacks.planner import register_network
+
+    register_network(app, ctx)

@@ -1,0 +1,38 @@
+"""Strategi → aktörer (``/strategi?strategy=CURIE``): who works on a strategy, directly or through projects."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from graph.errors import FardplanError
+from graph.planner import resolve_node
+
+from .. import ids
+from ..components_planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
+from ..i18n import t
+
+PATH = "/strategi"
+TITLE = {"sv": "Strategi → aktörer", "en": "Strategy → actors"}
+
+
+def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html.Div:
+    """The page with ``strategy`` (notation, CURIE, IRI or label) chosen, if given."""
+    chosen, notes = None, []
+    if strategy:
+        try:
+            chosen = resolve_node(ctx.store, strategy, types=("strategy",))["iri"]
+        except FardplanError as exc:
+            notes.append(build_message(str(exc), "error"))
+    picker = dcc.Dropdown(id=ids.SA_STRATEGY, options=build_strategy_options(choices(ctx.index, "strategy"), lang),
+                          value=chosen, placeholder=t("pl_choose_strategy", lang), clearable=False,
+                          className="pl-dropdown wide")
+    meta = dcc.Store(id=ids.SA_META, data={"lang": lang, "types": actor_types(ctx.index, lang)})
+    return build_page(TITLE[lang], t("pl_strategy_intro", lang),
+                      [build_picker(t("pl_choose_strategy", lang), picker), *notes], ids.SA_BODY, [meta])
+
+
+def register_callbacks(app, ctx) -> None:
+    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
+    from ..callbacks.planner import register_strategy_actors
+
+    register_strategy_actors(app, ctx)

@@ -1,0 +1,42 @@
+"""Två aktörer (``/tva-aktorer?actors=CURIE,CURIE``): what two actors share and how they are connected."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from graph.errors import FardplanError
+from graph.planner import ACTOR_TYPES, resolve_node
+
+from .. import ids
+from ..components_planner import build_actor_options, build_message, build_page, build_picker, choices
+from ..i18n import t
+
+PATH = "/tva-aktorer"
+TITLE = {"sv": "Två aktörer", "en": "Two actors"}
+
+
+def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.Div:
+    """The page with the two ``actors`` (comma-separated names, CURIEs or IRIs) chosen, if given."""
+    chosen: list[str | None] = [None, None]
+    notes = []
+    for i, name in enumerate([n.strip() for n in (actors or "").split(",") if n.strip()][:2]):
+        try:
+            chosen[i] = resolve_node(ctx.store, name, types=ACTOR_TYPES)["iri"]
+        except FardplanError as exc:
+            notes.append(build_message(str(exc), "error"))
+    options = build_actor_options(choices(ctx.index, "organisation"), lang)
+    pickers = [build_picker(t(key, lang), dcc.Dropdown(id=pid, options=options, value=value, clearable=False,
+                                                       placeholder=t("pl_choose_actors", lang),
+                                                       className="pl-dropdown"))
+               for key, pid, value in (("pl_actor_a", ids.TA_A, chosen[0]), ("pl_actor_b", ids.TA_B, chosen[1]))]
+    page = build_page(TITLE[lang], t("pl_two_intro", lang), [*pickers, *notes], ids.TA_SHARED,
+                      [dcc.Store(id=ids.TA_META, data={"lang": lang})])
+    page.children.append(dcc.Loading(html.Div(id=ids.TA_PATHS, className="pl-body"), type="dot", delay_show=300))
+    return page
+
+
+def register_callbacks(app, ctx) -> None:
+    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
+    from ..callbacks.planner import register_two_actors
+
+    register_two_actors(app, ctx)
