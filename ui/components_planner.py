@@ -6,6 +6,8 @@ toggle holding the runnable text of the canned queries its result names (:func:`
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import dash_cytoscape as cyto
 from dash import dcc, html
 
@@ -105,8 +107,11 @@ def build_sparql(queries: list[dict], lang: str) -> html.Details:
     """The "Visa SPARQL" toggle: each named query with its parameters written in, runnable as it stands."""
     blocks = []
     for q in queries:
-        blocks += [html.H4(f"{q['name']}.rq", className="sparql-name"),
-                   html.Pre(html.Code(sparql_for(q["name"], **q["params"])), className="sparql-text")]
+        text = sparql_for(q["name"], **q["params"])
+        blocks += [html.H4([f"{q['name']}.rq ", html.A(t("pl_run_sparql", lang), href="/sparql?query=" + quote(text),
+                                                        target="_blank", className="sparql-run")],
+                           className="sparql-name"),
+                   html.Pre(html.Code(text), className="sparql-text")]
     return html.Details([html.Summary(t("pl_show_sparql", lang), className="sparql-summary"),
                          html.P(t("pl_sparql_note", lang), className="muted"), *blocks], className="sparql-toggle")
 

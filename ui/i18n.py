@@ -44,10 +44,12 @@ TEXT: dict[str, dict[str, str]] = {
     "not_found": {"sv": "Noden finns inte i grafen.", "en": "The node is not in the graph."},
     # Collaboration analytics pages (strategy → actors, two actors, network, gaps)
     "pl_show_sparql": {"sv": "Visa SPARQL", "en": "Show SPARQL"},
-    "pl_sparql_note": {"sv": "Frågan som vyn bygger på, körbar som den står (t.ex. fardplan query eller /sparql).",
+    "pl_sparql_note": {"sv": "Frågan som vyn bygger på, körbar som den står "
+                              "(fardplan query, eller länken till /sparql).",
                        "en": "The query this view is built from, runnable as it stands "
-                              "(e.g. fardplan query or /sparql)."},
+                              "(fardplan query, or the /sparql link)."},
     "pl_as_table": {"sv": "Som tabell", "en": "As a table"},
+    "pl_run_sparql": {"sv": "Kör på /sparql (JSON)", "en": "Run on /sparql (JSON)"},
     "pl_choose_strategy": {"sv": "Välj en strategi", "en": "Choose a strategy"},
     "pl_choose_actors": {"sv": "Välj två aktörer", "en": "Choose two actors"},
     "pl_actor_a": {"sv": "Aktör A", "en": "Actor A"},

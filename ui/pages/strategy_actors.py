@@ -22,7 +22,7 @@ def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html
         try:
             chosen = resolve_node(ctx.store, strategy, types=("strategy",))["iri"]
         except FardplanError as exc:
-            notes.append(build_message(str(exc), "error"))
+            notes.append(build_message(str(exc).splitlines()[0], "error"))
     picker = dcc.Dropdown(id=ids.SA_STRATEGY, options=build_strategy_options(choices(ctx.index, "strategy"), lang),
                           value=chosen, placeholder=t("pl_choose_strategy", lang), clearable=False,
                           className="pl-dropdown wide")

@@ -23,7 +23,7 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
         try:
             chosen[i] = resolve_node(ctx.store, name, types=ACTOR_TYPES)["iri"]
         except FardplanError as exc:
-            notes.append(build_message(str(exc), "error"))
+            notes.append(build_message(str(exc).splitlines()[0], "error"))
     options = build_actor_options(choices(ctx.index, "organisation"), lang)
     pickers = [build_picker(t(key, lang), dcc.Dropdown(id=pid, options=options, value=value, clearable=False,
                                                        placeholder=t("pl_choose_actors", lang),
