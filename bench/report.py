@@ -118,7 +118,8 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
         "Regenerate with `python -m bench` (all sizes) or `python -m bench --quick` (10k, < 2 minutes); "
         "do not edit by hand. Data: `bench/synthetic.py`, a synthetic Stockholm with the real ontology, goal "
         "areas and strategies, Zipf-skewed partners (the police take part in very many projects) and an "
-        "`fp:Assertion` with an exact passage for every relation. All medians; the machine is shared and noisy.",
+        "`fp:Assertion` with an exact passage for every relation. All medians; the machine is shared and noisy."
+        + (f" ({results['merged']} with `--merge`.)" if results.get("merged") else ""),
         "",
         "## Machine",
         "",
@@ -156,7 +157,7 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
                 lines += [f"- {n}" for n in sec["notes"]]
             lines.append(f"- Section time: {sec['seconds']:.1f} s.")
     lines += ["", "## How to run", "", "```",
-              "python -m bench                  # 10k, 100k and 1M triples (about 15-20 minutes here)",
+              "python -m bench                  # 10k, 100k and 1M triples (about 25 minutes here)",
               "python -m bench --quick          # 10k only, under 2 minutes",
               "python -m bench --sizes 10k,100k --runs 3 --sections queries,explore --output /tmp/b.md",
               "```", ""]

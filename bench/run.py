@@ -225,8 +225,9 @@ def section_queries(ctx: Context) -> dict[str, Any]:
     graph = _ensure_rdflib(ctx) if ctx.rdflib_ok else None
     if graph is None:
         notes.append(f"rdflib's engine not run at {ctx.label}: above {size_label(ctx.args.rdflib_max)} triples its "
-                     "load alone takes minutes and several GB, and single queries take seconds (design.md), "
-                     "which would push the benchmark past its time.")
+                     "single queries take seconds to minutes (at 100k, several canned queries already ran past the "
+                     "deadline), which would push the benchmark past its time; its load and memory are measured in "
+                     "the load section.")
     deadline = ctx.args.query_deadline
     for name, query in catalogue().items():
         values = _param_values(ctx, query.params)
@@ -516,8 +517,9 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
     if not _has("rdflib_endpoint"):
         notes.append("rdflib-endpoint is not installed (pip install rdflib-endpoint uvicorn): not measured.")
     elif not ctx.rdflib_ok:
-        notes.append(f"rdflib-endpoint not run at {ctx.label}: it holds the graph in rdflib (minutes to load, "
-                     "several GB), see the load section.")
+        notes.append(f"rdflib-endpoint not run at {ctx.label}: it answers with rdflib's engine, whose queries "
+                     f"take seconds to minutes above {size_label(ctx.args.rdflib_max)} triples (see the queries "
+                     "section), so a fixed number of requests would not finish in the benchmark's time.")
     else:
         with servers.rdflib_endpoint(ctx.nt) as url:
             run("rdflib-endpoint (uvicorn)", url, max(2 * threads, n // 10))
@@ -572,6 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="Markdown report (docs/benchmarks.md)")
     p.add_argument("--json", type=Path, help="also write the raw results as JSON")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--merge", type=Path, help="results JSON of an earlier run (--json): keep its other sizes and "
+                   "sections and replace only those run now")
     p.add_argument("--rdflib-max", type=parse_size, default=100_000,
                    help="largest size at which rdflib's engine and rdflib-endpoint are measured (default 100k)")
     p.add_argument("--checked-max", type=parse_size,
@@ -602,6 +606,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "args": {k: str(v) for k, v in vars(args).items()},
                                "sizes": {}}
+    if args.merge:
+        earlier = json.loads(args.merge.read_text(encoding="utf-8"))
+        results["sizes"], results["args"] = earlier["sizes"], earlier["args"]
+        results["merged"] = f"sections {', '.join(wanted)} at {', '.join(size_label(s) for s in sizes)} re-run"
     with tempfile.TemporaryDirectory(prefix="fardplan-bench-") as tmp:
         for size in sizes:
             workdir = Path(tmp) / size_label(size)
@@ -609,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {size_label(size)} triples", flush=True)
             ctx, info = _prepare(size, args, workdir)
             print(f"   generated {info['triples']:,} triples in {info['generate_s']:.1f} s", flush=True)
-            per_size: dict[str, Any] = {"info": info, "sections": {}}
+            per_size: dict[str, Any] = results["sizes"].get(size_label(size)) or {"info": info, "sections": {}}
             for name in wanted:
                 t = time.perf_counter()
                 try:
@@ -625,6 +633,11 @@ def main(argv: list[str] | None = None) -> int:
             ctx.store.close()
             del ctx
     results["total_s"] = time.perf_counter() - started
+    if args.merge:
+        labels = set(results["sizes"])
+        sizes = sorted({*sizes, *(parse_size(label) for label in labels)})
+        wanted = [name for name in SECTIONS if any(name in per["sections"] for per in results["sizes"].values())]
+        results["total_s"] += float(json.loads(args.merge.read_text(encoding="utf-8")).get("total_s", 0))
     text = report.render(results, sizes, wanted)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")

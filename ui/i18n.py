@@ -125,6 +125,39 @@ TEXT: dict[str, dict[str, str]] = {
     "pl_total": {"sv": "Totalt", "en": "Total"},
     "pl_none": {"sv": "Inga", "en": "None"},
     "pl_same_actor": {"sv": "Välj två olika aktörer.", "en": "Choose two different actors."},
+    # SPARQL page
+    "sq_intro": {"sv": "Ställ egna frågor till grafen med SPARQL, eller börja från ett exempel. Frågan hamnar i "
+                       "adressen, så länken går att dela. Maskiner frågar på /sparql (SPARQL 1.1 Protocol).",
+                 "en": "Ask the graph your own questions in SPARQL, or start from an example. The query goes into "
+                       "the address, so the link can be shared. Machines ask /sparql (SPARQL 1.1 Protocol)."},
+    "sq_examples": {"sv": "Exempelfrågor", "en": "Example queries"},
+    "sq_pick_example": {"sv": "Välj ett exempel …", "en": "Choose an example …"},
+    "sq_editor_label": {"sv": "SPARQL-fråga", "en": "SPARQL query"},
+    "sq_run": {"sv": "Kör", "en": "Run"},
+    "sq_run_hint": {"sv": "Ctrl+Enter kör frågan", "en": "Ctrl+Enter runs the query"},
+    "sq_download": {"sv": "Ladda ner", "en": "Download"},
+    "sq_rows": {"sv": "{n} rader", "en": "{n} rows"},
+    "sq_one_row": {"sv": "1 rad", "en": "1 row"},
+    "sq_triples": {"sv": "{n} tripplar", "en": "{n} triples"},
+    "sq_time": {"sv": "{ms} ms", "en": "{ms} ms"},
+    "sq_truncated": {"sv": "avkortat vid högst {max} rader", "en": "cut at the limit of {max} rows"},
+    "sq_graph_note": {"sv": "grafen visar {shown} av {total} tripplar (högst {max} element); "
+                            "tabellen visar dem som ritas",
+                      "en": "the graph shows {shown} of {total} triples (at most {max} elements); "
+                            "the table lists the drawn ones"},
+    "sq_true": {"sv": "Ja (true)", "en": "Yes (true)"},
+    "sq_false": {"sv": "Nej (false)", "en": "No (false)"},
+    "sq_err_syntax": {"sv": "Syntaxfel på rad {line}, kolumn {column}",
+                      "en": "Syntax error at line {line}, column {column}"},
+    "sq_err_refused": {"sv": "Frågan tillåts inte (rad {line}, kolumn {column})",
+                       "en": "The query is not allowed (line {line}, column {column})"},
+    "sq_err_timeout": {"sv": "Frågan stoppades vid tidsgränsen", "en": "The query was stopped at the time limit"},
+    "sq_err_query": {"sv": "Frågan kunde inte köras", "en": "The query could not run"},
+    "sq_err_store": {"sv": "Databasen svarar inte som väntat", "en": "The store did not answer as expected"},
+    "sq_err_empty": {"sv": "Skriv en fråga först", "en": "Write a query first"},
+    "sq_no_rows": {"sv": "Inga rader.", "en": "No rows."},
+    "sq_filter": {"sv": "filtrera …", "en": "filter …"},
+    "sq_not_run": {"sv": "Kör frågan för att se svaret.", "en": "Run the query to see the answer."},
 }
 
 KIND_NAMES: dict[str, dict[str, tuple[str, str]]] = {

@@ -51,3 +51,24 @@ NET_GRAPH = "network-graph"
 # Gaps page
 GAPS_BODY = "gaps-body"
 GAPS_META = "gaps-meta"
+
+# SPARQL page
+SQ_EDITOR = "sparql-editor"  # the div the CodeMirror editor mounts on
+SQ_TEXT = "sparql-text"  # dcc.Store: the editor's text, kept in sync by the editor
+SQ_EXAMPLE = "sparql-example"
+SQ_EXAMPLE_INFO = "sparql-example-info"
+SQ_RUN = "sparql-run"
+SQ_AUTORUN = "sparql-autorun"
+SQ_RAN = "sparql-ran"  # dcc.Store: the text of the last run and the language (drives the URL and downloads)
+SQ_STATUS = "sparql-status"
+SQ_ERROR = "sparql-error"
+SQ_ERROR_POS = "sparql-error-pos"  # dcc.Store: {"line", "column"} of the last error, for the editor
+SQ_RESULT = "sparql-result"
+SQ_TABLE = "sparql-table"
+SQ_GRAPH = "sparql-graph"
+SQ_CSV = "sparql-csv"
+SQ_JSON = "sparql-json"
+SQ_TTL = "sparql-ttl"
+SQ_DOWNLOAD = "sparql-download"
+SQ_SYNCED = "sparql-synced"  # dcc.Store: output of the editor's text-sync clientside callback
+SQ_MARKED = "sparql-marked"  # dcc.Store: output of the editor's error-mark clientside callback

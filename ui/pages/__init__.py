@@ -2,11 +2,12 @@
 
 from graph import http
 
-from . import explore, gaps, network, strategy_actors, two_actors
+from . import explore, gaps, network, sparql, strategy_actors, two_actors
 
 PAGE_MODULES: list = [explore]
 PAGE_MODULES.append(strategy_actors)
 PAGE_MODULES.append(two_actors)
 PAGE_MODULES.append(network)
 PAGE_MODULES.append(gaps)
+PAGE_MODULES.append(sparql)
 ROUTE_MODULES: list = [http]
