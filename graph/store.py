@@ -196,10 +196,19 @@ class RemoteStore(Store):
 
 
 def with_values(sparql: str, bindings: dict[str, OxTerm]) -> str:
-    """Bind variables with a trailing ``VALUES`` row; terms are written in N-Triples syntax, so escaped."""
+    """Bind variables with a ``VALUES`` row; terms are written in N-Triples syntax, so escaped.
+
+    The row goes first inside the outermost ``WHERE {`` so engines join from the bound values (a trailing
+    ``VALUES`` was joined after a full scan of a ``UNION``: 150 ms against 1 ms at 300k triples); a query
+    without the ``WHERE`` keyword gets it at the end.
+    """
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(str(v) for v in bindings.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+    row = f"VALUES ({names}) {{ ({values}) }}"
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if match:
+        return f"{sparql[: match.end()]} {row}\n{sparql[match.end():]}"
+    return f"{sparql}\n{row}"
 
 
 def derive_update_url(query_url: str) -> str:
