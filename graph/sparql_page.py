@@ -7,6 +7,7 @@ imports Dash: the page (``ui/pages/sparql.py``) maps the plain data to component
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -107,6 +108,18 @@ def _labels(triples: list[dict]) -> dict[str, str]:
     return {iri: label for iri, (_, label) in found.items()}
 
 
+def with_known_prefixes(text: str) -> tuple[str, int]:
+    """``text`` with a ``PREFIX`` line for each of the graph's prefixes it does not declare itself, and the
+    number of lines added (so error positions can be given in the user's own lines).
+
+    >>> with_known_prefixes("PREFIX fp: <urn:x#> SELECT * { ?s a fp:Project }")[0].count("PREFIX fp:")
+    1
+    """
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.IGNORECASE)}
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p.lower() not in declared]
+    return ("\n".join(lines) + "\n" + text if lines else text), len(lines)
+
+
 def run_query(store: Store, text: str, settings: Settings) -> dict:
     """Run ``text`` within ``settings``' limits; the answer or the error as plain data (see the module doc).
 
@@ -120,10 +133,13 @@ def run_query(store: Store, text: str, settings: Settings) -> dict:
         result["error"] = {"kind": "empty", "message": "the query is empty", "line": None, "column": None}
         return result
     start = time.perf_counter()
+    full_text, added = with_known_prefixes(text)
     try:
-        answer = bounded.run(store, text, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows)
+        answer = bounded.run(store, full_text, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows)
     except FardplanError as exc:
         result["error"] = _error(exc)
+        if result["error"].get("line") is not None and result["error"]["line"] > added:
+            result["error"]["line"] -= added
         return result
     finally:
         result["elapsed_ms"] = round((time.perf_counter() - start) * 1000, 1)
@@ -152,7 +168,8 @@ def download(store: Store, text: str, settings: Settings, fmt: str) -> dict:
     SELECT: ``csv`` (SPARQL CSV) or ``json`` (SPARQL JSON); ASK: ``json``; CONSTRUCT/DESCRIBE: ``ttl``, ``json``
     (JSON-LD) or ``csv`` (one s,p,o row per triple). Raises :class:`FardplanError` for anything else.
     """
-    answer = bounded.run(store, text, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows).answer
+    answer = bounded.run(store, with_known_prefixes(text)[0], timeout_s=settings.query_timeout_s,
+                         max_rows=settings.max_rows).answer
     if isinstance(answer, list):
         if fmt == "csv":
             rows = Solutions(["s", "p", "o"], [(t.subject, t.predicate, t.object) for t in answer])

@@ -159,3 +159,13 @@ def test_downloads_in_standard_formats(seed_store):
     assert turtle["type"] == "text/turtle" and "Polisen" in turtle["content"]
     with pytest.raises(FardplanError):
         download(seed_store, "ASK { ?s ?p ?o }", SETTINGS, "csv")
+
+
+def test_the_graphs_prefixes_need_not_be_declared(seed_store):
+    from graph.settings import Settings
+    from graph.sparql_page import run_query
+
+    result = run_query(seed_store, "SELECT ?s WHERE { ?s a fp:Project }", Settings(store="memory"))
+    assert result["ok"] and len(result["rows"]) == 7
+    error = run_query(seed_store, "SELECT ?s WHERE {\n  ?s a fp:Project FITLER }", Settings(store="memory"))["error"]
+    assert error["line"] == 2
