@@ -48,7 +48,8 @@ def wait_ready(url: str, proc: subprocess.Popen | None = None, timeout_s: float 
     raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def stop_process(proc: subprocess.Popen) -> None:
+    """Terminate a server process, killing it if it has not exited within 10 s."""
     proc.terminate()
     try:
         proc.wait(timeout=10)
@@ -68,7 +69,7 @@ def rdflib_endpoint(path: Path) -> Iterator[str]:
         wait_ready(url, proc)
         yield url
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 @contextmanager
@@ -89,7 +90,7 @@ def oxigraph_server(path: Path, workdir: Path) -> Iterator[str]:
         wait_ready(url, proc)
         yield url
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 @contextmanager

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,12 +11,9 @@ from pathlib import Path
 
 import requests
 
+from bench.servers import free_port, stop_process, wsgi_server
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nobody listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+__all__ = ["free_port", "oxigraph_binary", "oxigraph_server", "wait_http", "wsgi_server"]
 
 
 def wait_http(url: str, timeout_s: float = 20.0) -> None:
@@ -53,30 +49,5 @@ def oxigraph_server(location: Path | None = None) -> Iterator[str]:
         wait_http(base + "/query")
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
 
-
-@contextmanager
-def wsgi_server(app) -> Iterator[str]:
-    """Serve a WSGI app (e.g. the explorer's Flask server) on a free 127.0.0.1 port in a thread."""
-    import threading
-
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs) -> None:
-            """Keep test output free of one line per request."""
-
-    server = make_server("127.0.0.1", free_port(), app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
