@@ -11,6 +11,13 @@ __all__ = ["render", "budgets", "budget_lines", "ms"]
 
 ONE_MILLION = "1M"
 
+WHY = {
+    "queries:bulk_": "each returns a whole view (at 1M triples 67,000 relations with their provenance, 49,000 "
+                     "collaborating pairs), so its time grows with the graph; the explorer reads them once per store "
+                     "into the cached networkx views (built in the background at start), never per request",
+}
+"""Why a budget is missed, where the cause is known and not a matter of tuning; shown only when it is missed."""
+
 
 def _label(size: int) -> str:
     from bench.run import size_label
@@ -60,15 +67,8 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
     rows.append(("search as you type", "≤ 50 ms (worst keystroke)", text, status, why))
     text, status, why = _per_size(results, sizes, "explore", ("select_worst_ms",), 150, ms)
     rows.append(("select a node", "≤ 150 ms (worst of hub/strategy/project/partner)", text, status, why))
-    text, status, why = _per_size(results, sizes, "queries", ("worst_ox_ms",), 200, ms)
-    incomplete = [_label(s) for s in sizes if _metric(results, _label(s), "queries", "all_ox_measured") is False]
-    if incomplete:
-        status, why = f"missed at {', '.join(incomplete)}", (why + "; " if why else "") + \
-            "a canned query did not finish within the deadline"
-    worst = [f"{_label(s)}: {_metric(results, _label(s), 'queries', 'worst_query')}" for s in sizes
-             if _metric(results, _label(s), "queries", "worst_query")]
-    rows.append(("any canned query (pyoxigraph)", "≤ 200 ms", text, status,
-                 "; ".join(filter(None, [why, "slowest: " + ", ".join(worst) if worst else ""]))))
+    for prefix, title in (("", "any canned query (pyoxigraph)"), ("bulk_", "bulk canned reads (pyoxigraph)")):
+        rows.append((title, "≤ 200 ms", *_queries_budget(results, sizes, prefix)))
     for name, keys, limit, target, fmt in (
         ("load", ("oxigraph-memory", "seconds"), 30.0, "≤ 30 s at 1M triples", lambda v: f"{v:.1f} s"),
         ("peak RSS", ("oxigraph-memory", "peak_rss_mb"), 2048.0, "≤ 2 GB at 1M triples", lambda v: f"{v:.0f} MB"),
@@ -90,6 +90,22 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
     text, status, why = _per_size(results, sizes, "explore", ("max_elements",), 400, lambda v: f"{v} elements")
     rows.append(("elements shipped to the browser (design.md)", "≤ 400 per view", text, status, why))
     return rows
+
+
+def _queries_budget(results: dict, sizes: list[int], prefix: str) -> tuple[str, str, str]:
+    """The canned-query budget over the questions (``prefix`` "") or the bulk reads ("bulk_")."""
+    text, status, why = _per_size(results, sizes, "queries", (f"{prefix}worst_ox_ms",), 200, ms)
+    incomplete = [_label(s) for s in sizes
+                  if _metric(results, _label(s), "queries", f"{prefix}all_ox_measured") is False]
+    if incomplete:
+        missed = set(status.removeprefix("missed at ").split(", ")) if status.startswith("missed") else set()
+        missed |= set(incomplete)
+        status = "missed at " + ", ".join(_label(s) for s in sizes if _label(s) in missed)
+        why = (why + "; " if why else "") + "a query did not finish within the deadline"
+    worst = [f"{_label(s)}: {_metric(results, _label(s), 'queries', f'{prefix}worst_query')}" for s in sizes
+             if _metric(results, _label(s), "queries", f"{prefix}worst_query")]
+    reason = WHY.get(f"queries:{prefix}") if status.startswith("missed") else ""
+    return text, status, "; ".join(filter(None, [why, "slowest: " + ", ".join(worst) if worst else "", reason]))
 
 
 def budget_lines(results: dict, sizes: list[int]) -> str:

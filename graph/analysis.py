@@ -15,7 +15,8 @@ from networkx.algorithms import bipartite
 
 __all__ = [
     "DIRECT", "VIA", "CONTRIBUTES", "PART_OF",
-    "strategy_reach", "actors_reaching", "affiliation_graph", "collaboration_graph",
+    "EXPLICIT", "strategy_reach", "actors_reaching", "affiliation_graph", "collaboration_graph",
+    "collaboration_network",
     "weighted_degree", "betweenness", "communities", "shortest_connections",
     "strategies_without_projects", "strategies_without_actors", "goal_area_coverage", "single_strategy_actors",
 ]
@@ -28,6 +29,8 @@ CONTRIBUTES: tuple[str, ...] = ("contributesTo",)
 """Relations from a project to a strategy."""
 PART_OF: tuple[str, ...] = ("broader",)
 """Relations from a strategy to its goal area."""
+EXPLICIT: tuple[str, ...] = ("collaboratesWith",)
+"""Relations saying outright that two actors work together."""
 
 STEP_FIELDS = ("mode", "assertion", "passage", "text")
 
@@ -106,13 +109,14 @@ def actors_reaching(G: nx.DiGraph, strategy: str, **options) -> dict[str, list[d
 
 
 def affiliation_graph(
-    G: nx.DiGraph, *, direct: Iterable[str] = DIRECT, via: Iterable[str] = VIA, contributes: Iterable[str] = CONTRIBUTES
+    G: nx.DiGraph, *, direct: Iterable[str] = DIRECT, via: Iterable[str] = VIA,
+    contributes: Iterable[str] = CONTRIBUTES, strategies: bool = True,
 ) -> nx.Graph:
     """The bipartite actor–(project or strategy) graph: what each actor takes part in or reaches.
 
-    Actors (``bipartite=0``) link to the projects they run, take part in or commission, and to every strategy
-    they reach (:func:`strategy_reach`). Projects and strategies have ``bipartite=1`` and ``kind`` ``project`` or
-    ``strategy``.
+    Actors (``bipartite=0``) link to the projects they run, take part in or commission, and (if ``strategies``)
+    to every strategy they reach (:func:`strategy_reach`). Projects and strategies have ``bipartite=1`` and
+    ``kind`` ``project`` or ``strategy``.
 
     Notes
     -----
@@ -138,9 +142,11 @@ def affiliation_graph(
             B.add_node(u, bipartite=0, kind="actor")
             B.add_node(v, bipartite=1, kind="project")
             B.add_edge(u, v)
-    for actor, strategies in strategy_reach(G, direct=direct, via=via, contributes=contributes).items():
+    if not strategies:
+        return B
+    for actor, reached in strategy_reach(G, direct=direct, via=via, contributes=contributes).items():
         B.add_node(actor, bipartite=0, kind="actor")
-        for strategy in strategies:
+        for strategy in reached:
             B.add_node(strategy, bipartite=1, kind="strategy")
             B.add_edge(actor, strategy)
     return B
@@ -186,6 +192,37 @@ def collaboration_graph(B: nx.Graph, actors: Iterable[str] | None = None, *, wit
         data["shared"] = shared
         data["projects"] = [n for n in shared if B.nodes[n].get("kind") == "project"]
         data["strategies"] = [n for n in shared if B.nodes[n].get("kind") == "strategy"]
+    return C
+
+
+def collaboration_network(G: nx.DiGraph, *, via: Iterable[str] = VIA, explicit: Iterable[str] = EXPLICIT) -> nx.Graph:
+    """Who works with whom: actors linked by the projects they share and by an explicit collaboration.
+
+    ``weight`` is the number of shared projects, plus 1 where the data says outright that the two collaborate
+    (``explicit`` relations, in either direction; then ``explicit`` is True). Sharing a strategy is not counted:
+    at city scale nearly every two actors reach a common strategy, so the network would be almost complete
+    (3.8 million of 10 million possible pairs at 1M triples, against 49,000 pairs sharing a project).
+
+    Examples
+    --------
+    >>> G = nx.DiGraph()
+    >>> G.add_edge("polis", "p1", relation="participatesIn")
+    >>> G.add_edge("soc", "p1", relation="runs")
+    >>> G.add_edge("soc", "forskare", relation="collaboratesWith")
+    >>> G.add_edge("p1", "s1", relation="contributesTo")
+    >>> C = collaboration_network(G)
+    >>> sorted((u, v, d["weight"], d.get("explicit", False)) for u, v, d in C.edges(data=True))
+    [('polis', 'soc', 1, False), ('soc', 'forskare', 1, True)]
+    """
+    C = collaboration_graph(affiliation_graph(G, via=via, strategies=False), with_shared=False)
+    explicit = set(explicit)
+    pairs = {frozenset((u, v)) for u, v, r in G.edges(data="relation") if r in explicit and u != v}
+    for u, v in sorted(tuple(sorted(pair)) for pair in pairs):
+        if C.has_edge(u, v):
+            C[u][v]["weight"] += 1
+        else:
+            C.add_edge(u, v, weight=1)
+        C[u][v]["explicit"] = True
     return C
 
 

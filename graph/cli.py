@@ -90,12 +90,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise FardplanError("--param goes with --name (a canned query)")
     if args.name is not None:
         canned = queries.get(args.name)
-        sparql, bindings = canned.text, canned.bind(_params(args.param))
+        sparql = canned.sparql(_params(args.param))
     else:
-        sparql, bindings = _read_query(args.query), None
+        sparql = _read_query(args.query)
     settings = Settings.from_env(store=args.store)
     store = _store(args)
-    result = bounded.run(store, sparql, bindings=bindings, timeout_s=settings.query_timeout_s,
+    result = bounded.run(store, sparql, timeout_s=settings.query_timeout_s,
                          max_rows=settings.max_rows)
     if result.truncated:
         print(f"warning: the answer was cut at {settings.max_rows} rows (FARDPLAN_MAX_ROWS)", file=sys.stderr)

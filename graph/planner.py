@@ -8,7 +8,6 @@ Each result names the canned queries (``graph/queries/*.rq``) its answer can be 
 
 from __future__ import annotations
 
-import re
 import threading
 import weakref
 
@@ -33,7 +32,7 @@ PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "funde
 
 class Views:
     """The networkx views of one store: the relations graph, reach and affiliation graph built at once; the
-    actor–actor collaboration projection (dense where many actors reach one strategy) on first use."""
+    actor–actor collaboration network (:func:`graph.analysis.collaboration_network`) on first use."""
 
     def __init__(self, relations: nx.MultiDiGraph) -> None:
         self.relations = relations
@@ -44,10 +43,10 @@ class Views:
 
     @property
     def collaboration(self) -> nx.Graph:
-        """Actors linked by the number of projects and strategies they share (without the shared lists)."""
+        """Actors linked by the projects they share and by explicit collaboration (weighted, no shared lists)."""
         with self._lock:
             if "collaboration" not in self.memo:
-                self.memo["collaboration"] = analysis.collaboration_graph(self.affiliation, with_shared=False)
+                self.memo["collaboration"] = analysis.collaboration_network(self.relations)
             return self.memo["collaboration"]
 
 
@@ -250,7 +249,7 @@ def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 10
         "actors": actors[:limit] if limit else actors,
         "communities": [{"index": i, "members": [entity(G, n) for n in group]} for i, group in enumerate(groups)],
         "method": {"betweenness": "exact" if exact else f"sampled k={min(k, C.number_of_nodes())}", "seed": seed,
-                   "communities": "louvain", "network": "actors sharing projects or strategies"},
+                   "communities": "louvain", "network": "actors sharing projects or collaborating explicitly"},
         "queries": [{"name": "collaboration_edges", "params": {}}],
     }
 
@@ -298,62 +297,4 @@ def sparql_for(name: str, **params: str) -> str:
     keeps the plain variable. Canned queries therefore project a parameter in every SELECT that uses it (so
     store-side bindings reach into subqueries too) and never sort or group by one.
     """
-    query = get(name)
-    terms = {n: str(t) for n, t in query.bind(params).items()}
-    return _substitute(query.text, terms) if terms else query.text
-
-
-SELECT_CLAUSE = re.compile(r"\bSELECT\b(.*?)(?=\bWHERE\b|\{)", re.S | re.I)
-
-
-def _var(name: str) -> re.Pattern[str]:
-    return re.compile(rf"[?$]{re.escape(name)}\b")
-
-
-def _group_end(text: str, start: int) -> int:
-    """Index just past the ``{…}`` group that opens at or after ``start``."""
-    depth = 0
-    for i in range(text.find("{", start) % (len(text) + 1), len(text)):
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return len(text)
-
-
-def _projection(segment: str, terms: dict[str, str], keep: set[str]) -> str:
-    out, pos = [], 0
-    for match in re.finditer("|".join(_var(n).pattern for n in terms), segment):
-        name = match.group(0)[1:]
-        bare = segment[: match.start()].count("(") == segment[: match.start()].count(")")
-        out.append(segment[pos:match.start()])
-        if bare:
-            out.append(match.group(0) if name in keep else f"({terms[name]} AS ?{name})")
-        else:
-            out.append(terms[name])
-        pos = match.end()
-    out.append(segment[pos:])
-    return "".join(out)
-
-
-def _body(segment: str, terms: dict[str, str]) -> str:
-    for name, term in terms.items():
-        segment = _var(name).sub(lambda _m, t=term: t, segment)
-    return segment
-
-
-def _substitute(text: str, terms: dict[str, str]) -> str:
-    clauses = list(SELECT_CLAUSE.finditer(text))
-    spans = [(m.start(), _group_end(text, m.end())) for m in clauses]
-    out, pos = [], 0
-    for match, (start, end) in zip(clauses, spans, strict=True):
-        nested = [c for c, (s, _) in zip(clauses, spans, strict=True) if start < s < end]
-        keep = {n for n in terms if any(_var(n).search(c.group(1)) for c in nested)}
-        out.append(_body(text[pos:match.start(1)], terms))
-        out.append(_projection(match.group(1), terms, keep))
-        pos = match.end(1)
-    out.append(_body(text[pos:], terms))
-    return "".join(out)
-
+    return get(name).sparql(params)

@@ -37,8 +37,9 @@ DEFAULTS: dict[str, str] = {
     "predicate": PREFIXES["fp"] + "participatesIn",
     "object": ID_IRI + "project/sociala-insatsgruppen",
 }
-_PARAM_NOTE = {"sv": "# Parametrar: byt värdena nedan för att fråga om något annat.",
-               "en": "# Parameters: change the values below to ask about something else."}
+_PARAM_NOTE = {"sv": "# Parametrar, inskrivna i frågan: {}. Byt dem där de står för att fråga om något annat.",
+               "en": "# Parameters, written into the query: {}. Change them where they stand to ask about something "
+                     "else."}
 _LABEL_PREDICATES = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
 
 
@@ -204,18 +205,16 @@ def _without_repeated_prefixes(text: str) -> str:
 
 
 def _with_defaults(query: queries.CannedQuery, lang: str) -> str:
-    """The query text with its parameters bound by a trailing ``VALUES`` row of seed-data defaults; a parameter
-    without a default is left as a commented placeholder."""
-    text = _without_repeated_prefixes(query.text)
+    """The query text with its parameters written in as seed-data defaults (:meth:`CannedQuery.sparql`, as the
+    explorer runs it) and a closing note naming them; a parameter without a default is left as a variable."""
+    known = {name: DEFAULTS[name] for name, _ in query.params if name in DEFAULTS}
+    complete = len(known) == len(query.params)
+    text = _without_repeated_prefixes(query.sparql(known) if complete else query.text)
     if not query.params:
         return text
-    known = {name: DEFAULTS[name] for name, _ in query.params if name in DEFAULTS}
-    values = query.bind(known) if len(known) == len(query.params) else {}
-    lines = [_PARAM_NOTE.get(lang, _PARAM_NOTE["sv"])]
-    if values:
-        names = " ".join(f"?{name}" for name in values)
-        lines.append(f"VALUES ({names}) {{ ({' '.join(str(term) for term in values.values())}) }}")
-    else:
+    note = _PARAM_NOTE.get(lang, _PARAM_NOTE["sv"])
+    lines = [note.format(", ".join(f"{name} = <{known.get(name, '?')}>" for name, _ in query.params))]
+    if not complete:
         lines += [f"# VALUES ?{name} {{ <{DEFAULTS.get(name, 'IRI')}> }}" for name, _ in query.params]
     return text + "\n".join(lines) + "\n"
 

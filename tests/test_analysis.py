@@ -64,6 +64,17 @@ def test_projection_weights_by_hand(small):
     assert C["B"]["C"]["projects"] == ["p2"] and C["A"]["C"]["projects"] == []
 
 
+def test_collaboration_network_counts_projects_and_stated_collaboration_not_strategies(small):
+    C = analysis.collaboration_network(small)  # A–C share only strategy s1: no edge
+    assert {tuple(sorted(e)): d["weight"] for *e, d in C.edges(data=True)} == {("A", "B"): 1, ("B", "C"): 1}
+    small.add_edge("C", "B", key="collaboratesWith", relation="collaboratesWith")
+    small.add_edge("B", "C", key="collaboratesWith", relation="collaboratesWith")  # both ways count once
+    small.add_edge("A", "D", key="collaboratesWith", relation="collaboratesWith")
+    C = analysis.collaboration_network(small)
+    assert C["B"]["C"] == {"weight": 2, "explicit": True}
+    assert C["A"]["D"] == {"weight": 1, "explicit": True} and "explicit" not in C["A"]["B"]
+
+
 def bipartite_sets(B: nx.Graph) -> tuple[set, set]:
     return ({n for n, s in B.nodes(data="bipartite") if s == 0}, {n for n, s in B.nodes(data="bipartite") if s == 1})
 

@@ -30,7 +30,7 @@ def store(request, seed_store):
 
 def run(store, name: str, **values: str) -> list[dict[str, str]]:
     canned = queries.get(name)
-    answer = bounded.run(store, canned.text, bindings=canned.bind(values), timeout_s=10, max_rows=10_000).answer
+    answer = bounded.run(store, canned.sparql(values), timeout_s=10, max_rows=10_000).answer
     return [{v: to_text(t) for v, t in zip(answer.variables, row, strict=True)} for row in answer.rows]
 
 
@@ -40,7 +40,7 @@ def test_every_canned_query_is_titled_and_runs(store, name):
     assert canned.title.get("sv") and canned.title.get("en"), name
     assert canned.description.get("sv") and canned.description.get("en"), name
     values = {param: SAMPLE[kind] for param, kind in canned.params}
-    answer = bounded.run(store, canned.text, bindings=canned.bind(values), timeout_s=10, max_rows=10_000)
+    answer = bounded.run(store, canned.sparql(values), timeout_s=10, max_rows=10_000)
     assert answer.answer is not None
 
 

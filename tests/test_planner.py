@@ -10,6 +10,7 @@ from graph import planner
 from graph.errors import FardplanError, NodeNotFound
 from graph.namespaces import ID_IRI
 from graph.queries import QUERY_DIR, catalogue, get
+from graph.store import EmbeddedStore
 
 POLISEN, SOCIALTJANSTEN = ID_IRI + "org/polisen", ID_IRI + "org/socialtjansten"
 STOCKHOLMSHEM = ID_IRI + "org/stockholmshem"
@@ -186,7 +187,9 @@ def test_shared_query_agrees(seed_store):
         found = rows(seed_store, planner.sparql_for("shared_between_actors", actorA=a, actorB=b))
         assert {r["shared"] for r in found if r["kind"] == "project"} == {p["iri"] for p in result["projects"]}
         assert {r["shared"] for r in found if r["kind"] == "strategy"} == {s["iri"] for s in result["strategies"]}
-        assert len(found) == (collaboration[a][b]["weight"] if collaboration.has_edge(a, b) else 0)
+        assert len(found) == result["weight"]
+        projects = sum(1 for r in found if r["kind"] == "project")
+        assert projects == (collaboration[a][b]["weight"] if collaboration.has_edge(a, b) else 0)
 
 
 def test_collaboration_query_agrees_with_the_projection(seed_store):
@@ -235,3 +238,23 @@ def test_sparql_for_outer_projection():
     text = planner.sparql_for("actors_for_strategy", strategy=ID_IRI + "strategy/DT.VI")
     assert f"SELECT DISTINCT (<{ID_IRI}strategy/DT.VI> AS ?strategy) ?actor" in text
 
+
+
+# ---------------------------------------------------------------- warming at start
+
+def test_the_app_warms_its_caches_and_survives_a_failure(seed_store, caplog):
+    from graph.settings import Settings
+    from ui.app import AppContext
+
+    ctx = AppContext(seed_store, Settings.from_env(store="memory"))
+    ctx.warm()
+    assert "explore" in ctx._cache
+    v = planner.views(seed_store)
+    assert "collaboration" in v.memo and any(k[0] == "network-positions" for k in v.memo if isinstance(k, tuple))
+
+    class Broken(EmbeddedStore):
+        def query(self, sparql, bindings=None):
+            raise OSError("disk gone")
+
+    AppContext(Broken(), Settings.from_env(store="memory")).warm()  # logged, not raised
+    assert "warming the caches failed" in caplog.text

@@ -127,7 +127,8 @@ def test_every_example_runs_as_it_stands(seed_store):
         result = run_query(seed_store, example["text"], SETTINGS)
         assert result["ok"], (example["name"], result["error"])
         if example["params"]:
-            assert "VALUES" in example["text"] and result["rows"], example["name"]
+            assert "inskrivna i frågan" in example["text"] and result["rows"], example["name"]
+            assert all(f"<{p['default']}>" in example["text"] for p in example["params"]), example["name"]
 
 
 def test_examples_fill_params_with_seed_iris_and_speak_english():
@@ -135,7 +136,7 @@ def test_examples_fill_params_with_seed_iris_and_speak_english():
     actors = by_name["actors_for_strategy"]
     assert actors["title"] == "Actors reaching a strategy"
     assert actors["params"] == [{"name": "strategy", "type": "iri", "default": ID_IRI + "strategy/DT.VI"}]
-    assert f"<{ID_IRI}strategy/DT.VI>" in actors["text"] and "# Parameters" in actors["text"]
+    assert f"<{ID_IRI}strategy/DT.VI>" in actors["text"] and "# Parameters, written into the query" in actors["text"]
     assert actors["text"].count("PREFIX fp:") == 1
     assert by_name["strategies_per_goal_area"]["description"].startswith("The Färdplan's 23 strategies")
 

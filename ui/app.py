@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 import dash_cytoscape as cyto
 from dash import Dash, dcc, html
 
+from graph import planner
 from graph.explore import ExploreIndex, build_index
 from graph.loading import ensure_seeded
 from graph.settings import PROJECT_DIR, Settings
@@ -44,6 +46,16 @@ class AppContext:
         """The explorer index of the store (built on first use)."""
         return self.cached("explore", build_index)
 
+    def warm(self) -> None:
+        """Build what first requests would otherwise wait for: the explorer index and the analysis views with the
+        collaboration network's ranking and layout (seconds at 1M triples). A failure is logged, not raised: the
+        pages then build on first use and report it there."""
+        try:
+            self.cached("explore", build_index)
+            planner.network(self.store)
+        except Exception:  # noqa: BLE001 - a background warm-up must not take the server down
+            logging.getLogger(__name__).exception("warming the caches failed; they are built on first use")
+
 
 def open_default_store(settings: Settings) -> Store:
     """The store ``settings`` names (a relative ``oxigraph:`` path under the project), filled on first start."""
@@ -72,6 +84,7 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
 def run(settings: Settings) -> None:
     """Serve the explorer on ``settings.host:settings.port`` (debug only when asked; no outbound checks)."""
     app = create_app(settings)
+    threading.Thread(target=app.server.extensions["fardplan"].warm, name="warm-caches", daemon=True).start()
     print(f"Färdplan Explorer on http://{settings.host}:{settings.port}/ (store {settings.store})")
     app.run(host=settings.host, port=settings.port, debug=settings.debug, dev_tools_disable_version_check=True,
             dev_tools_hot_reload=False)

@@ -5,9 +5,11 @@
 # title@en: Actors sharing a strategy
 # description: …            (description@en: …)
 # param: strategy iri        (name and type: iri | literal | integer; one line each)
+# answer: bulk               (optional: the query reads a whole view, so its answer grows with the graph)
 ```
 
-Parameters are bound as terms by the store (never by string formatting).
+Parameters are checked and turned into terms (:meth:`CannedQuery.bind`), then written into the text in
+N-Triples syntax (:meth:`CannedQuery.sparql`), never formatted in from raw strings.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pyoxigraph as ox
 
 from ..errors import FardplanError
 from ..namespaces import sparql_prologue
+from .substitute import write_in
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("iri", "literal", "integer")
@@ -35,6 +38,9 @@ class CannedQuery:
     title: dict[str, str]
     description: dict[str, str]
     params: tuple[tuple[str, str], ...] = field(default=())
+    bulk: bool = False
+    """True for a bulk read of a whole view (the analysis view, the collaboration network): its answer and time
+    grow with the graph, unlike a question about one strategy or actor."""
 
     def bind(self, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
         """Turn parameter strings into terms; unknown, missing or malformed parameters are errors."""
@@ -59,20 +65,30 @@ class CannedQuery:
                 bound[name] = ox.Literal(raw)
         return bound
 
+    def sparql(self, values: dict[str, str] | None = None) -> str:
+        """The text with ``values`` (checked by :meth:`bind`) written in as terms: runnable as is, on any store."""
+        terms = {name: str(term) for name, term in self.bind(values or {}).items()}
+        return write_in(self.text, terms) if terms else self.text
+
 
 def _parse(path: Path) -> CannedQuery:
     title: dict[str, str] = {}
     description: dict[str, str] = {}
     params = []
     body = []
+    bulk = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        header = re.match(r"^#\s*(title|description|param)(?:@(\w+))?:\s*(.*)$", line)
+        header = re.match(r"^#\s*(title|description|param|answer)(?:@(\w+))?:\s*(.*)$", line)
         if header:
             key, lang, value = header.group(1), header.group(2) or "sv", header.group(3).strip()
             if key == "title":
                 title[lang] = value
             elif key == "description":
                 description[lang] = value
+            elif key == "answer":
+                if value != "bulk":
+                    raise FardplanError(f"{path}:{number}: an answer line says 'bulk' (or is left out)")
+                bulk = True
             else:
                 parts = value.split()
                 if len(parts) != 2 or parts[1] not in PARAM_TYPES:
@@ -81,7 +97,7 @@ def _parse(path: Path) -> CannedQuery:
         else:
             body.append(line)
     return CannedQuery(path.stem, sparql_prologue() + "\n".join(body).strip() + "\n", title, description,
-                       tuple(params))
+                       tuple(params), bulk)
 
 
 @lru_cache(maxsize=1)
