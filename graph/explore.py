@@ -53,6 +53,9 @@ Q_MODES = sparql_prologue() + """SELECT ?s ?p ?o ?mode WHERE {
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; fp:mode ?mode . FILTER(isIRI(?o)) }"""
 
 
+_SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # the three characters after z
+
+
 @dataclass
 class Node:
     """One graph node: kind, most specific class, labels by language, notation, goal areas, search keys."""
@@ -86,6 +89,8 @@ class ExploreIndex:
     edges: list[Edge]
     adjacency: dict[str, list[int]]
     vocab: dict[str, dict[str, str]] = field(default_factory=dict)  # labels of classes and properties by lang
+    outgoing: dict[str, int] = field(default_factory=dict)  # relations with the node as subject
+    sort_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # by lang, then IRI: see sort_label
 
     def neighbours(self, iri: str) -> set[str]:
         """IRIs one relation away from ``iri`` (either direction)."""
@@ -99,6 +104,28 @@ class ExploreIndex:
     def degree(self, iri: str) -> int:
         """Number of relations at ``iri``."""
         return len(self.adjacency.get(iri, ()))
+
+    def out_degree(self, iri: str) -> int:
+        """Number of relations with ``iri`` as subject."""
+        if not self.outgoing and self.edges:
+            counts: dict[str, int] = defaultdict(int)
+            for e in self.edges:
+                counts[e.source] += 1
+            self.outgoing = dict(counts)
+        return self.outgoing.get(iri, 0)
+
+    def in_degree(self, iri: str) -> int:
+        """Number of relations with ``iri`` as object."""
+        return self.degree(iri) - self.out_degree(iri)
+
+    def sort_label(self, iri: str, lang: str = "sv") -> str:
+        """The node's label as a Swedish sort key: case and other diacritics ignored, å ä ö after z (keys of all
+        nodes are made on first use)."""
+        keys = self.sort_labels.get(lang)
+        if keys is None:
+            keys = self.sort_labels[lang] = {i: fold(label_of(n, lang).casefold().translate(_SV_ORDER))
+                                             for i, n in self.nodes.items()}
+        return keys.get(iri, "")
 
     def goal_areas(self) -> list[Node]:
         """The goal-area nodes, by notation."""
@@ -165,6 +192,9 @@ def build_index(store: Store) -> ExploreIndex:
     for t, label in _rows(store.query(Q_VOCAB)):
         vocab[t.value][getattr(label, "language", None) or "sv"] = label.value
     index = ExploreIndex(nodes, edges, dict(adjacency), dict(vocab))
+    index.out_degree("")  # count once, while building
+    for lang in ("sv", "en"):
+        index.sort_label("", lang)
     _assign_goals(index)
     return index
 

@@ -4,9 +4,14 @@ The state is a JSON-safe dict; the URL holds all of it (IRIs shortened to CURIEs
 same view::
 
     {"focus": IRI|None, "k": 1..3, "goals": [notation]|None, "kinds": [kind]|None, "layout": str, "lang": "sv"|"en",
-     "expanded": [IRI], "collapsed": [IRI], "groups": [group id], "selected": IRI|None}
+     "expanded": [IRI], "collapsed": [IRI], "groups": [group id], "selected": IRI|None,
+     "more": {relation group key: pages}}
 
-``goals``/``kinds`` of ``None`` mean "all"; an empty list means "none".
+``goals``/``kinds`` of ``None`` mean "all"; an empty list means "none". ``more`` is how many pages of each relation
+group of the selected node the details panel lists (:func:`graph.explore_page.group_key`; 1 page when absent); in
+the URL ``more=fp:participatesIn~3,^skos:broader~2`` (``^`` marks incoming relations). It belongs to the selection,
+so selecting another node clears it, and it is not part of :func:`view_part`: showing more relations never redraws
+the graph.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from .explore import KINDS
+from .explore_page import MAX_PAGES
 from .namespaces import curie, expand
 
 __all__ = ["LAYOUTS", "default_state", "encode_state", "decode_state", "apply_event", "toggle_lang_query",
@@ -30,7 +36,7 @@ _GROUP = re.compile(r"^group:[^|]*\|[a-z]+$")
 def default_state() -> dict:
     """The view a bare URL opens: everything, force layout, Swedish."""
     return {"focus": None, "k": 1, "goals": None, "kinds": None, "layout": "force", "lang": "sv",
-            "expanded": [], "collapsed": [], "groups": [], "selected": None}
+            "expanded": [], "collapsed": [], "groups": [], "selected": None, "more": {}}
 
 
 def _iri(value: str | None) -> str | None:
@@ -70,7 +76,18 @@ def decode_state(query: str | dict) -> dict:
     for key, name in (("expanded", "open"), ("collapsed", "closed")):
         state[key] = [i for i in (_iri(v) for v in _list(raw.get(name)) or []) if i]
     state["groups"] = [g for g in (_group_in(v) for v in _list(raw.get("groups")) or []) if g]
+    state["more"] = dict(m for m in (_more_in(v) for v in _list(raw.get("more")) or []) if m)
     return state
+
+
+def _more_in(value: str) -> tuple[str, int] | None:
+    """``("^" + IRI, pages)`` from ``^curie~pages``; ``None`` when malformed."""
+    name, _, pages = value.rpartition("~")
+    inverse = name.startswith("^")
+    iri = _iri(name[1:] if inverse else name)
+    if not iri or not pages.isdigit() or int(pages) < 2:
+        return None
+    return ("^" if inverse else "") + iri, min(MAX_PAGES, int(pages))
 
 
 def _group_in(value: str) -> str | None:
@@ -107,7 +124,11 @@ def encode_state(state: dict) -> str:
             anchor, _, kind = g[len("group:"):].rpartition("|")
             groups.append(f"{curie(anchor) if anchor else ''}|{kind}")
         params.append(("groups", ",".join(groups)))
-    return "?" + urlencode(params, safe=":/,|") if params else ""
+    more = [f"{'^' if key.startswith('^') else ''}{curie(key.lstrip('^'))}~{pages}"
+            for key, pages in (state.get("more") or {}).items() if pages > 1]
+    if more:
+        params.append(("more", ",".join(more)))
+    return "?" + urlencode(params, safe=":/,|^~") if params else ""
 
 
 def toggle_lang_query(query: str) -> str:
@@ -136,10 +157,15 @@ def _without(items: list[str], item: str) -> list[str]:
 
 def apply_event(state: dict, event: str, value=None) -> dict:
     """A new state after ``event``: ``select``/``focus``/``expand``/``collapse`` (an IRI), ``unfocus``,
-    ``open_group`` (a group id), or ``controls`` (a dict with any of goals, kinds, layout, k)."""
+    ``open_group`` (a group id), ``more`` (a relation group key: one more page of it in the details panel), or
+    ``controls`` (a dict with any of goals, kinds, layout, k)."""
     new = {**default_state(), **state}
+    if event in ("select", "focus") and value != new["selected"]:
+        new["more"] = {}
     if event == "select":
         new["selected"] = value
+    elif event == "more" and isinstance(value, str) and value:
+        new["more"] = {**new["more"], value: min(MAX_PAGES, int(new["more"].get(value, 1)) + 1)}
     elif event == "focus":
         new["focus"] = new["selected"] = value
         new["expanded"], new["collapsed"], new["groups"] = [], [], []

@@ -16,11 +16,14 @@ from .explore import KINDS, ExploreIndex, label_of
 __all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "GROUP_RESERVE"]
 
 GROUP_RESERVE = 2 * len(KINDS) + 2  # room kept for group nodes and their edges when the budget binds
+KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
 def candidates(index: ExploreIndex, goals: list[str] | None, kinds: list[str] | None) -> set[str]:
     """Nodes passing the filters. ``goals`` are goal-area notations or IRIs; a node tied to goal areas is kept
     when one of them is selected, a node tied to none is always kept. ``None`` means no filter."""
+    if goals is None and kinds is None:
+        return set(index.nodes)
     goal_iris = None
     if goals is not None:
         wanted = set(goals)
@@ -94,10 +97,12 @@ def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
             if later and n != focus and n not in boost:
                 hidden_by.setdefault(n, iri)
 
+    index.sort_label("", lang)  # make sure the keys exist
+    labels, nodes, adjacency = index.sort_labels[lang], index.nodes, index.adjacency
+
     def priority(n: str) -> tuple:
-        node = index.nodes[n]
-        return (n != focus, n not in opened, n not in boost, dist[n], KINDS.index(node.kind), -index.degree(n),
-                label_of(node, lang))
+        return (n != focus, n not in opened, n not in boost, dist[n], KIND_RANK[nodes[n].kind],
+                -len(adjacency.get(n, ())), labels.get(n, ""), n)
 
     order = sorted(scope - set(hidden_by), key=priority)
     rank = {n: i for i, n in enumerate(order)}
@@ -130,18 +135,26 @@ def _fill(index: ExploreIndex, order: list[str], budget: int, reserve: bool = Fa
     (or, with ``reserve``, in any case)."""
     included: set[str] = set()
     cost = 0
-    limit = budget - GROUP_RESERVE if reserve else budget
-    for attempt in (0, 1):
+    # every node costs at least 1: when they cannot all fit, keep the room for groups from the start
+    limit = budget - GROUP_RESERVE if reserve or len(order) > budget else budget
+    edges = index.edges
+    for _ in (0, 1):
         included, cost = set(), 0
         for n in order:
-            if cost + 1 > limit:
+            room = limit - cost - 1  # for the node's edges to those already in
+            if room < 0:
                 break
-            new_edges = sum(1 for i in index.adjacency.get(n, ())
-                            if (e := index.edges[i]).source in included or e.target in included)
-            if cost + 1 + new_edges <= limit:
+            new_edges = 0
+            for i in index.adjacency.get(n, ()):
+                e = edges[i]
+                if (e.target if e.source == n else e.source) in included:
+                    new_edges += 1
+                    if new_edges > room:
+                        break
+            if new_edges <= room:
                 included.add(n)
                 cost += 1 + new_edges
-        if len(included) == len(order) or attempt:
+        if len(included) == len(order) or limit == budget - GROUP_RESERVE:
             break
         limit = budget - GROUP_RESERVE
     return included
@@ -151,13 +164,20 @@ def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: 
             rank: dict[str, int], focus: str | None, room: int) -> list[dict]:
     """Summarise the ``left`` nodes by (best visible neighbour, kind), those at the most important nodes first
     while ``room`` lasts; the rest per kind (attached to the focus if any)."""
+    nearest: dict[str, str] = {}  # each left node's best-ranked visible neighbour: visit the visible best first
+    waiting = left - set(hidden_by)
+    for m in sorted(included, key=lambda m: rank.get(m, len(rank))):
+        if not waiting:
+            break
+        for i in index.adjacency.get(m, ()):
+            e = index.edges[i]
+            n = e.target if e.source == m else e.source
+            if n in waiting:
+                nearest[n] = m
+                waiting.discard(n)
     buckets: dict[tuple[str, str], int] = defaultdict(int)
     for n in left:
-        anchor = hidden_by.get(n)
-        if anchor is None:
-            near = [m for m in index.neighbours(n) if m in included]
-            anchor = min(near, key=lambda m: rank.get(m, len(rank))) if near else ""
-        buckets[(anchor, index.nodes[n].kind)] += 1
+        buckets[(hidden_by[n] if n in hidden_by else nearest.get(n, ""), index.nodes[n].kind)] += 1
     kept: dict[tuple[str, str], int] = defaultdict(int)
     merged: dict[tuple[str, str], int] = defaultdict(int)
     spare = room - 2 * len(KINDS)  # what is left after the worst case of one merged group per kind

@@ -116,3 +116,50 @@ def synthetic_store(**kwargs) -> EmbeddedStore:
     store = EmbeddedStore()
     store.insert(parse_file(ONTOLOGY_DIR / "fardplan.ttl") + synthetic_quads(**kwargs))
     return store
+
+
+PLACES = ("Abrahamsberg", "Zinkensdamm", "Åby", "Ängby", "Östberga", "Bagarmossen", "Kista", "Rinkeby", "Husby",
+          "Skarpnäck")
+
+
+def hub_ttl(hub: str, projects: int = 60, units: int = 30, linked: int = 5, new: bool = True) -> str:
+    """Turtle for a hub organisation ``hub`` taking part in ``projects`` projects (the first ``linked`` of them
+    also contribute to a strategy, so they have more relations), with ``units`` units part of it, and one literal
+    fact; every relation and the fact carry an assertion with a quoted passage. ``new=False`` adds all this to
+    an organisation that exists already (no type or label for it)."""
+    lines = [f"@prefix fp: <{FP_IRI}> .", f"@prefix rdf: <{RDF}> .", f"@prefix skos: <{SKOS}> .",
+             f"@prefix org: <{ORG}> .", f"@prefix prov: <{PROV}> .", "@prefix h: <https://example.org/hub/> .",
+             f"<{hub}> fp:establishedIn \"1990\" .",
+             "h:s a fp:Strategy ; skos:notation \"X.I\" ; skos:prefLabel \"En strategi\"@sv ."]
+    if new:
+        lines.append(f"<{hub}> a org:Organization ; skos:prefLabel \"Navet\"@sv .")
+    count = [0]
+
+    def assert_(s: str, p: str, o: str, text: str) -> None:
+        count[0] += 1
+        n = count[0]
+        lines.append(f"h:a{n} a fp:Assertion ; rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} ; "
+                     f"fp:mode fp:Stated ; prov:wasDerivedFrom h:pg{n} .")
+        lines.append(f"h:pg{n} a fp:Passage ; fp:exactText \"{text}\" ; fp:startOffset {n * 100} ; "
+                     f"fp:endOffset {n * 100 + len(text)} .")
+
+    for i in range(projects):
+        label = f"{PLACES[i % len(PLACES)]} projekt {i:02d}"
+        lines.append(f"h:p{i} a fp:Project ; skos:prefLabel \"{label}\"@sv .")
+        lines.append(f"<{hub}> fp:participatesIn h:p{i} .")
+        assert_(f"<{hub}>", "fp:participatesIn", f"h:p{i}", f"Navet deltar i {label}.")
+        if i < linked:
+            lines.append(f"h:p{i} fp:contributesTo h:s .")
+    for i in range(units):
+        lines.append(f"h:u{i} a org:OrganizationalUnit ; skos:prefLabel \"Enhet {i:02d}\"@sv ; "
+                     f"org:subOrganizationOf <{hub}> .")
+        assert_(f"h:u{i}", "org:subOrganizationOf", f"<{hub}>", f"Enhet {i:02d} hör till Navet.")
+    assert_(f"<{hub}>", "fp:establishedIn", "\"1990\"", "Navet grundades 1990.")
+    return "\n".join(lines) + "\n"
+
+
+def hub_quads(hub: str, **kwargs) -> list[ox.Quad]:
+    """:func:`hub_ttl` parsed."""
+    from graph.rdfio import parse_bytes, rdf_format
+
+    return parse_bytes(hub_ttl(hub, **kwargs).encode(), rdf_format("ttl"))

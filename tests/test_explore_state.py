@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from graph.explore_page import MAX_PAGES
 from graph.explore_state import apply_event, decode_state, default_state, encode_state, toggle_lang_query, view_part
-from graph.namespaces import ID_IRI
+from graph.namespaces import FP_IRI, ID_IRI, PREFIXES
 
 POLISEN = ID_IRI + "org/polisen"
 
@@ -64,3 +65,29 @@ def test_toggle_lang_keeps_other_keys():
     assert toggle_lang_query("") == "?lang=en"
     assert toggle_lang_query("?lang=en&focus=fpid:org/polisen") == "?focus=fpid:org/polisen"
     assert toggle_lang_query("?strategy=DT.VI") == "?lang=en&strategy=DT.VI"
+
+
+PART_IN = FP_IRI + "participatesIn"
+BROADER = PREFIXES["skos"] + "broader"
+
+
+def test_more_pages_of_a_relation_group():
+    state = apply_event(default_state(), "select", POLISEN)
+    state = apply_event(apply_event(state, "more", PART_IN), "more", PART_IN)
+    state = apply_event(state, "more", "^" + BROADER)
+    assert state["more"] == {PART_IN: 3, "^" + BROADER: 2}
+    query = encode_state(state)
+    assert "more=fp:participatesIn~3,^skos:broader~2" in query
+    assert decode_state(query) == state
+    assert view_part(state) == view_part(apply_event(default_state(), "select", POLISEN))
+    assert apply_event(state, "select", POLISEN)["more"] == state["more"]  # the same node again keeps it
+    assert apply_event(state, "select", ID_IRI + "goal/DT")["more"] == {}
+    assert apply_event(state, "focus", ID_IRI + "goal/DT")["more"] == {}
+    for _ in range(MAX_PAGES + 3):
+        state = apply_event(state, "more", PART_IN)
+    assert state["more"][PART_IN] == MAX_PAGES
+
+
+def test_bad_more_values_are_ignored():
+    state = decode_state("?more=fp:participatesIn~1,javascript:x~3,fp:runs~x,~4,^skos:broader~999")
+    assert state["more"] == {"^" + BROADER: MAX_PAGES}

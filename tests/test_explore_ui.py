@@ -11,11 +11,13 @@ from graph.explore_state import default_state
 from graph.explore_view import element_count, view
 from graph.namespaces import ID_IRI
 from graph.settings import Settings
+from graph.store import EmbeddedStore
+from tests.synthetic_explore import hub_quads
 from ui import ids
 from ui.app import create_app
-from ui.components import build_hits, build_legend, build_nav, build_node_details, build_quote
+from ui.components import build_hits, build_legend, build_nav, build_node_details, build_quote, build_relation_group
 from ui.elements import KIND_STYLE, STYLESHEET, highlight_stylesheet, layout_for, short_label, to_elements
-from ui.i18n import TEXT, kind_name
+from ui.i18n import TEXT, kind_name, number
 
 POLISEN = ID_IRI + "org/polisen"
 
@@ -99,3 +101,36 @@ def test_create_app_serves_the_shell(seed_store):
     assert "url" in str(layout)
     assert app.server.extensions["fardplan"].index.nodes
     assert not app.config.get("external_stylesheets")
+
+
+def _find(component, predicate) -> list:
+    """Every component in the tree for which ``predicate`` holds."""
+    found = [component] if predicate(component) else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        found += _find(child, predicate)
+    return found
+
+
+def test_a_paged_relation_group_has_a_show_more_button_and_a_sparql_link():
+    hub = "https://example.org/hub/navet"
+    store = EmbeddedStore()
+    store.insert(hub_quads(hub))
+    index = build_index(store)
+    group = next(g for g in node_page(store, index, hub, "sv")["relations"] if g["direction"] == "out")
+    built = build_relation_group(group, "sv")
+    texts = _texts(built)
+    assert "fp:participatesIn → (60)" in texts and "Visa fler (25)" in texts  # no ontology: the CURIE
+    assert "Visar 25 av 60, mest kopplade först" in texts
+    button = _find(built, lambda c: getattr(c, "id", None) == {"type": ids.REL_MORE, "key": group["key"]})
+    assert len(button) == 1 and button[0].n_clicks == 0
+    link = _find(built, lambda c: type(c).__name__ == "Link")[0]
+    assert link.href.startswith("/fraga?query=") and "participatesIn" in link.href
+    assert len(_find(built, lambda c: isinstance(c, html.Li))) == 25
+    english = build_relation_group(next(g for g in node_page(store, index, hub, "en")["relations"]
+                                        if g["direction"] == "out"), "en")
+    assert "Show more (25)" in _texts(english) and "&lang=en" in _find(english, lambda c: type(c).__name__ ==
+                                                                        "Link")[0].href
+    done = build_relation_group({**group, "rest": 0, "more": False}, "sv")
+    assert not _find(done, lambda c: isinstance(c, html.Button) and getattr(c, "id", {}).get("type") == ids.REL_MORE)
+    assert number(3043, "sv") == "3\u00a0043" and number(3043, "en") == "3,043"

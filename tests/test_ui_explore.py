@@ -126,3 +126,48 @@ def test_english_toggle_and_layouts(live_app, page):
         page.wait_for_function(DRAWN, timeout=15_000)
     assert "layout=hierarchy" in page.url
     assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def paging_app() -> str:
+    """The explorer on the seed data plus 60 more projects and 30 units at Polisen (more than a page)."""
+    from graph.loading import ensure_seeded
+    from graph.settings import Settings
+    from graph.store import EmbeddedStore
+    from tests.servers import wsgi_server
+    from tests.synthetic_explore import hub_quads
+    from ui.app import create_app
+
+    store = EmbeddedStore()
+    ensure_seeded(store)
+    store.insert(hub_quads(POLISEN, new=False))
+    with wsgi_server(create_app(Settings(store="memory"), store=store).server) as base:
+        yield base
+
+
+def test_show_more_lists_the_next_page_of_relations(paging_app, page, tmp_path):
+    page.goto(paging_app + "/?sel=fpid:org/polisen")
+    page.wait_for_function("document.querySelector('#explore-details h2')?.innerText === 'Polisen'", timeout=30_000)
+    group = page.locator("#explore-details .relation-group", has=page.locator("h4", has_text="deltar i →"))
+    assert group.locator("li.relation").count() == 25
+    total = int(group.locator("h4").inner_text().rsplit("(", 1)[1].rstrip(")").replace("\u00a0", ""))
+    assert total > 60
+    assert f"Visar 25 av {total}" in group.locator(".rel-more").inner_text()
+    group.get_by_role("button", name="Visa fler (25)").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#explore-details .relation-group')].some(g => "
+        "g.querySelector('h4').innerText.startsWith('deltar i') && g.querySelectorAll('li.relation').length === 50)",
+        timeout=15_000)
+    labels = group.locator("li.relation .rel-link").all_inner_texts()
+    assert len(labels) == len(set(labels)) == 50
+    assert f"Visar 50 av {total}" in group.locator(".rel-more").inner_text()
+    page.wait_for_function("location.search.includes('more=fp:participatesIn~2')", timeout=15_000)
+    page.locator("#explore-details").screenshot(path=str(tmp_path / "details.png"))
+    page.goto("about:blank")
+    page.goto(paging_app + "/?sel=fpid:org/polisen&more=fp:participatesIn~2")  # the URL reopens the same panel
+    page.wait_for_function("document.querySelector('#explore-details h2')?.innerText === 'Polisen'", timeout=30_000)
+    assert group.locator("li.relation").count() == 50
+    group.locator(".rel-all").click()  # all of them as a table on the SPARQL page
+    page.wait_for_function(f"document.querySelector('#sparql-status')?.innerText.includes('{total} rader')",
+                           timeout=30_000)
+    assert page.console_errors == []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import dcc, html
 
 from . import ids
 from .elements import KIND_STYLE
-from .i18n import kind_name, t
+from .i18n import kind_name, number, t
 
 
 def build_nav(pages: list[dict], current: str, lang: str, toggle_href: str) -> html.Nav:
@@ -86,6 +88,29 @@ def build_relation_item(item: dict, lang: str) -> html.Li:
     ])
 
 
+def build_relation_group(group: dict, lang: str) -> html.Div:
+    """One relation group of the details panel: its heading with the full count, the listed relations, and when
+    some are left out how many, a "Visa fler" button (the next page) and a link to all of them as a table on the
+    SPARQL page."""
+    arrow = f"{group['label']} →" if group["direction"] == "out" else f"← {group['label']}"
+    children = [html.H4(f"{arrow} ({number(group['count'], lang)})"),
+                html.Ul([build_relation_item(i, lang) for i in group["items"]])]
+    if group.get("rest"):
+        from .pages.sparql import PATH as SPARQL_PAGE  # here: the pages import this module
+
+        shown = t("rel_shown", lang, shown=number(len(group["items"]), lang), count=number(group["count"], lang))
+        query = {"query": group["sparql"], **({"lang": lang} if lang != "sv" else {})}
+        children.append(html.Div(className="rel-more", children=[
+            html.Span(f"{shown}, {t('rel_order_' + group.get('order', 'degree'), lang)}", className="muted"),
+            html.Button(t("show_more", lang, n=number(group["next"], lang)),
+                        id={"type": ids.REL_MORE, "key": group["key"]}, className="button small", n_clicks=0)
+            if group.get("more") else None,
+            dcc.Link(t("rel_all_sparql", lang, count=number(group["count"], lang)),
+                     href=f"{SPARQL_PAGE}?{urlencode(query)}", className="rel-all"),
+        ]))
+    return html.Div(children, className="relation-group")
+
+
 def build_node_details(page: dict, lang: str) -> list:
     """The details panel for a node (:func:`graph.explore_page.node_page`)."""
     header = [html.Div([build_swatch(page["kind"]), html.Span(page["type_label"], className="type-label"),
@@ -102,11 +127,7 @@ def build_node_details(page: dict, lang: str) -> list:
         body += [html.H3(t("source", lang)), *[build_quote(p, lang) for p in page["mentions"]]]
     if page["relations"]:
         body.append(html.H3(t("relations", lang)))
-        for group in page["relations"]:
-            arrow = f"{group['label']} →" if group["direction"] == "out" else f"← {group['label']}"
-            body.append(html.Div([html.H4(f"{arrow} ({len(group['items'])})"),
-                                  html.Ul([build_relation_item(i, lang) for i in group["items"]])],
-                                 className="relation-group"))
+        body += [build_relation_group(group, lang) for group in page["relations"]]
     if page["facts"]:
         body.append(html.H3(t("facts", lang)))
         body.append(html.Ul([html.Li([html.Div([html.Strong(f"{f['label']}: "), f["value"], " ",

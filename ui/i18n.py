@@ -35,6 +35,11 @@ TEXT: dict[str, dict[str, str]] = {
     "source": {"sv": "Källa", "en": "Source"},
     "sources": {"sv": "Källor", "en": "Sources"},
     "relations": {"sv": "Relationer", "en": "Relations"},
+    "rel_shown": {"sv": "Visar {shown} av {count}", "en": "Showing {shown} of {count}"},
+    "rel_order_degree": {"sv": "mest kopplade först", "en": "most connected first"},
+    "rel_order_notation": {"sv": "i kodordning", "en": "in code order"},
+    "show_more": {"sv": "Visa fler ({n})", "en": "Show more ({n})"},
+    "rel_all_sparql": {"sv": "Alla {count} som tabell (SPARQL)", "en": "All {count} as a table (SPARQL)"},
     "facts": {"sv": "Uppgifter", "en": "Facts"},
     "also_called": {"sv": "Även kallad", "en": "Also called"},
     "reason": {"sv": "Skäl", "en": "Reason"},
@@ -60,10 +65,13 @@ TEXT: dict[str, dict[str, str]] = {
     "pl_two_intro": {"sv": "Vad två aktörer delar, och de kortaste kopplingarna mellan dem, steg för steg med källa.",
                      "en": "What two actors share, and the shortest connections between them, "
                             "step by step with sources."},
-    "pl_network_intro": {"sv": "Aktörer som delar projekt eller strategier. Linjens bredd = antal gemensamma; "
-                               "färg = grupp som samverkar tätt.",
-                         "en": "Actors sharing projects or strategies. Line width = number shared; "
-                               "colour = a group that works closely together."},
+    "pl_network_intro": {"sv": "Vem arbetar med vem: aktörer som delar projekt eller uttryckligen samverkar. "
+                               "Linjens bredd = antal gemensamma projekt (+1 för uttalad samverkan); "
+                               "färg = grupp som samverkar tätt. Att dela en strategi visas under Strategi → aktörer.",
+                         "en": "Who works with whom: actors sharing projects or collaborating explicitly. "
+                               "Line width = number of projects shared (+1 for a stated collaboration); "
+                               "colour = a group that works closely together. Sharing a strategy is shown under "
+                               "Strategy → actors."},
     "pl_gaps_intro": {"sv": "Var saknas projekt eller aktörer? Täckning per målområde och strategier som ingen når.",
                       "en": "Where are projects or actors missing? "
                              "Coverage per goal area and strategies nobody reaches."},
@@ -181,6 +189,11 @@ def lang_or_default(lang: str | None) -> str:
 def t(key: str, lang: str = "sv", **values) -> str:
     """The UI string ``key`` in ``lang``, formatted with ``values``."""
     return TEXT[key][lang_or_default(lang)].format(**values)
+
+
+def number(n: int, lang: str = "sv") -> str:
+    """``n`` with thousands grouped: ``3 043`` in Swedish (no-break space), ``3,043`` in English."""
+    return f"{n:,}".replace(",", "\u00a0" if lang_or_default(lang) == "sv" else ",")
 
 
 def kind_name(kind: str, lang: str = "sv", count: int = 1) -> str:

@@ -14,6 +14,7 @@ SEARCH = "explore-search"
 SEARCH_HITS = "explore-search-hits"
 HIT = "explore-hit"  # pattern-matching type: {"type": HIT, "iri": ...}
 REL_LINK = "explore-rel-link"  # pattern-matching type: {"type": REL_LINK, "iri": ...}
+REL_MORE = "explore-rel-more"  # pattern-matching type: {"type": REL_MORE, "key": relation group key}
 GOALS = "explore-goals"
 KINDS = "explore-kinds"
 LAYOUT = "explore-layout"

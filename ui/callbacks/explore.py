@@ -35,16 +35,19 @@ def register(app, ctx) -> None:
     @app.callback(
         Output(ids.STATE, "data"),
         Input(ids.GRAPH, "tapNodeData"), Input({"type": ids.HIT, "iri": ALL}, "n_clicks"),
-        Input({"type": ids.REL_LINK, "iri": ALL}, "n_clicks"), Input(ids.SEARCH, "n_submit"),
+        Input({"type": ids.REL_LINK, "iri": ALL}, "n_clicks"), Input({"type": ids.REL_MORE, "key": ALL}, "n_clicks"),
+        Input(ids.SEARCH, "n_submit"),
         *(Input(b, "n_clicks") for b in BUTTON_EVENTS), *(Input(c, "value") for c in CONTROLS),
         State(ids.STATE, "data"), State(ids.SEARCH, "value"), prevent_initial_call=True)
-    def on_event(tap, _hits, _links, _submit, *rest):
+    def on_event(tap, _hits, _links, _more, _submit, *rest):
         *_, state, text = rest
         trigger = callback_context.triggered_id
         value = callback_context.triggered[0]["value"] if callback_context.triggered else None
         if not value:
             return no_update
         if isinstance(trigger, dict):
+            if trigger["type"] == ids.REL_MORE:
+                return apply_event(state, "more", trigger["key"])
             return apply_event(state, "focus", trigger["iri"])
         if trigger == ids.GRAPH:
             return apply_event(state, "open_group" if tap.get("group") else "select", tap["id"])
@@ -102,7 +105,8 @@ def register(app, ctx) -> None:
             selected = state.get("selected")
             if not selected or selected not in ctx.index.nodes:
                 return html.P(t("details_empty", lang), className="muted")
-            return build_node_details(node_page(ctx.store, ctx.index, selected, lang), lang)
+            page = node_page(ctx.store, ctx.index, selected, lang, more=state.get("more"))
+            return build_node_details(page, lang)
         except FardplanError as exc:
             return html.P(str(exc), className="error")
 
