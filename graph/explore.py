@@ -14,7 +14,7 @@ from .namespaces import FP_IRI, PREFIXES, sparql_prologue
 from .store import Solutions, Store
 from .text import fold
 
-__all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "search", "label_of"]
+__all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "label_of"]
 
 ORG = PREFIXES["org"]
 SKOS = PREFIXES["skos"]
@@ -91,6 +91,7 @@ class ExploreIndex:
     vocab: dict[str, dict[str, str]] = field(default_factory=dict)  # labels of classes and properties by lang
     outgoing: dict[str, int] = field(default_factory=dict)  # relations with the node as subject
     sort_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # by lang, then IRI: see sort_label
+    caches: dict[str, object] = field(default_factory=dict, repr=False)  # built on first use, e.g. search tables
 
     def neighbours(self, iri: str) -> set[str]:
         """IRIs one relation away from ``iri`` (either direction)."""
@@ -228,36 +229,3 @@ def label_of(node: Node, lang: str = "sv") -> str:
     """The label in ``lang``, else Swedish, else any, else the IRI's last segment."""
     return node.labels.get(lang) or node.labels.get("sv") or next(iter(node.labels.values()), "") or \
         node.iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) -> list[dict]:
-    """Nodes whose labels, notation or description match ``text`` case- and diacritic-insensitively.
-
-    Ranked: exact notation or label, then label prefix, then a word of a label starting with the text, then
-    the text anywhere in a label, then in the description. Each hit is ``{"iri", "label", "kind", "notation"}``.
-    """
-    query = fold(text)
-    if not query:
-        return []
-    scored = []
-    for node in index.nodes.values():
-        best = None
-        for key in node.keys:
-            if key == query:
-                rank = 0
-            elif key.startswith(query):
-                rank = 1
-            elif f" {query}" in f" {key}".replace("-", " ").replace(".", " "):
-                rank = 2
-            elif query in key:
-                rank = 3
-            else:
-                continue
-            best = rank if best is None else min(best, rank)
-        if best is None and len(query) >= 3 and query in node.text:
-            best = 4
-        if best is not None:
-            scored.append((best, KINDS.index(node.kind), -index.degree(node.iri), label_of(node, lang), node))
-    scored.sort(key=lambda t: t[:4])
-    return [{"iri": n.iri, "label": label_of(n, lang), "kind": n.kind, "notation": n.notation}
-            for *_, n in scored[:limit]]

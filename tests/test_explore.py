@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.explore import KINDS, build_index, label_of, search
+from graph.explore import KINDS, build_index, label_of
+from graph.explore_search import search
 from graph.namespaces import ID_IRI
 
 POLISEN = ID_IRI + "org/polisen"
@@ -63,3 +64,33 @@ def test_search_in_english_and_empty(index):
     assert search(index, "police", lang="en")[0]["label"] == "The Police"
     assert search(index, "   ") == []
     assert search(index, "zzzqqq") == []
+
+
+def _full_scan(index, text: str, lang: str = "sv", limit: int = 12) -> list[dict]:
+    """The reference: rank every node by looking at all its keys, then sort (what search did before its tables)."""
+    from graph.explore_search import _scan_rank
+    from graph.text import fold
+
+    query = fold(text)
+    scored = []
+    for position, node in enumerate(index.nodes.values()):
+        rank = _scan_rank(node, query) if query else None
+        if rank is not None:
+            scored.append((rank, KINDS.index(node.kind), -index.degree(node.iri), label_of(node, lang), position,
+                           node))
+    scored.sort(key=lambda t: t[:5])
+    return [{"iri": n.iri, "label": label_of(n, lang), "kind": n.kind, "notation": n.notation}
+            for *_, n in scored[:limit]]
+
+
+def test_search_tables_give_what_a_full_scan_gives(index):
+    from tests.synthetic_explore import synthetic_store
+
+    big = build_index(synthetic_store(projects=300, partners=600))
+    for idx in (index, big):
+        words = {w for n in idx.nodes.values() for k in n.keys for w in k.split()} | {"dt.vi", "sociala ins", "-"}
+        texts = sorted({w[:i] for w in words for i in (1, 2, 3, len(w))} | {"trygghet i", "zzz", "ssx"})
+        for text in texts:
+            for limit in (1, 12, 40):
+                assert search(idx, text, limit=limit) == _full_scan(idx, text, limit=limit), (text, limit)
+        assert search(idx, "po", lang="en") == _full_scan(idx, "po", lang="en")

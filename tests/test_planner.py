@@ -248,7 +248,7 @@ def test_the_app_warms_its_caches_and_survives_a_failure(seed_store, caplog):
 
     ctx = AppContext(seed_store, Settings.from_env(store="memory"))
     ctx.warm()
-    assert "explore" in ctx._cache
+    assert "explore" in ctx._cache and "search" in ctx._cache["explore"].caches
     v = planner.views(seed_store)
     assert "collaboration" in v.memo and any(k[0] == "network-positions" for k in v.memo if isinstance(k, tuple))
 

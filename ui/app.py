@@ -14,6 +14,7 @@ from dash import Dash, dcc, html
 
 from graph import planner
 from graph.explore import ExploreIndex, build_index
+from graph.explore_search import search_index
 from graph.loading import ensure_seeded
 from graph.settings import PROJECT_DIR, Settings
 from graph.store import Store, open_store
@@ -47,11 +48,11 @@ class AppContext:
         return self.cached("explore", build_index)
 
     def warm(self) -> None:
-        """Build what first requests would otherwise wait for: the explorer index and the analysis views with the
-        collaboration network's ranking and layout (seconds at 1M triples). A failure is logged, not raised: the
-        pages then build on first use and report it there."""
+        """Build what first requests would otherwise wait for: the explorer index and its search tables, the
+        analysis views and the collaboration network's ranking and layout (seconds at 1M triples). A failure is
+        logged, not raised: the pages then build on first use and report it there."""
         try:
-            self.cached("explore", build_index)
+            search_index(self.cached("explore", build_index))
             planner.network(self.store)
         except Exception:  # noqa: BLE001 - a background warm-up must not take the server down
             logging.getLogger(__name__).exception("warming the caches failed; they are built on first use")

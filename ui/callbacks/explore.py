@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, callback_context, html, no_update
 
 from graph.errors import FardplanError
-from graph.explore import KINDS, search
+from graph.explore import KINDS
 from graph.explore_page import edge_page, node_page
+from graph.explore_search import search
 from graph.explore_state import apply_event, encode_state, view_part
 from graph.explore_view import view
 
