@@ -425,10 +425,12 @@ def section_explore(ctx: Context) -> dict[str, Any]:
             continue
         s = timed(lambda i=iri: select(i), ctx.runs_for())
         page, result = s["result"]
-        n_rel = sum(len(r["items"]) for r in page["relations"])
+        listed = sum(len(r["items"]) for r in page["relations"])
+        total = sum(r.get("count", len(r["items"])) for r in page["relations"])
         selects.append(s["median_ms"])
         rows.append([f"select {what} (node_page + focused view)", report.ms(s["median_ms"]),
-                     f"{n_rel:,} relations in panel; {element_count(result)} elements shipped", "≤ 150 ms"])
+                     f"{listed:,} of {total:,} relations listed in the panel; {element_count(result)} elements "
+                     "shipped", "≤ 150 ms"])
     metrics["select_worst_ms"] = max(selects) if selects else None
     state = apply_event(apply_event(default_state(), "focus", STRATEGY_IRI), "expand", HUB_IRI)
     e = timed(lambda: view(index, state), ctx.runs_for())
