@@ -1,52 +1,51 @@
 """Run a query with a real time limit and a row cap, after the policy check.
 
-* Embedded stores: the query runs in a forked child (copy-on-write view of the store) that is killed at the
-  deadline; the answer comes back pickled through a pipe. A pyoxigraph query cannot be interrupted in a
-  thread, so this is what really stops the work. Where Linux allows it, the child also drops into an empty
-  network namespace first, so even a query that slipped past the policy could open no connection.
-* Remote stores: the request is streamed with an overall deadline (not just a socket timeout) and the answer
-  is read lazily up to the row cap; a body cut short by the server counts as a timeout.
+* Embedded stores: the query runs in a pre-forked worker process of :mod:`graph.query_pool` (a copy-on-write
+  snapshot of the store, no network, killed at the deadline and replaced); the answer comes back pickled. A
+  pyoxigraph query cannot be interrupted in a thread, so this is what really stops the work.
+* Remote stores: the query is first parsed by such a worker over an empty store (the same error messages as
+  embedded; never by the web server's own process: pyoxigraph evaluates some queries inside ``query()``), then
+  the request is streamed with an overall deadline and the answer read lazily up to the row cap; a body cut
+  short by the server counts as a timeout.
 
-Both return a :class:`Bounded`: the answer, and whether it was cut at ``max_rows``.
+Both return a :class:`Bounded`: the answer, and whether it was cut at ``max_rows``. A ``render`` function
+(picklable: module level) turns the answer into what the caller sends on (an HTTP body), in the worker.
 """
 
 from __future__ import annotations
 
-import ctypes
-import os
-import pickle
-import select
-import signal
+import functools
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 import requests
 
 from . import sparql_policy
 from .errors import FardplanError, QueryError, QueryTimeout, StoreError
+from .query_pool import pool_for
 from .store import EmbeddedStore, QueryAnswer, RemoteStore, Solutions, Store, _query_error, with_values
 from .terms import OxTerm
 
 __all__ = ["Bounded", "run"]
 
-PROBE_S = 0.25
-_READY = b"R"
-
-_CLONE_NEWUSER = 0x10000000
-_CLONE_NEWNET = 0x40000000
-try:  # looked up once here: a forked child must not call into the dynamic loader
-    _UNSHARE = ctypes.CDLL(None, use_errno=True).unshare
-except (OSError, AttributeError):
-    _UNSHARE = None
+PARSE_TIMEOUT_S = 5.0
+CACHED_CHECK_CHARS = 4096
 
 
 @dataclass
 class Bounded:
-    """A query answer within limits: ``truncated`` is True when rows (or triples) stopped at ``max_rows``."""
+    """A query answer within limits: ``truncated`` is True when rows (or triples) stopped at ``max_rows``.
 
-    answer: QueryAnswer
+    With ``render``, ``rendered`` holds ``render(answer)`` and ``answer`` is None.
+    """
+
+    answer: QueryAnswer | None
     truncated: bool = False
+    rendered: Any = None
 
 
 def run(
@@ -58,33 +57,52 @@ def run(
     bindings: dict[str, OxTerm] | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    render: Callable[[QueryAnswer], Any] | None = None,
 ) -> Bounded:
     """Check ``sparql`` against :mod:`graph.sparql_policy`, then run it on ``store`` within the limits.
 
     ``default_graphs`` / ``named_graphs`` are the protocol's ``default-graph-uri`` / ``named-graph-uri``.
     Raises :class:`QueryRefused` before anything runs, :class:`QueryTimeout` at the deadline,
-    :class:`QueryError` for syntax errors.
+    :class:`QueryError` for syntax errors; ``render`` may raise any :class:`FardplanError`.
     """
-    text = sparql_policy.check(sparql)
+    text = _checked(sparql)
     if isinstance(store, EmbeddedStore):
-        return _forked(store._store, text, bindings, timeout_s, max_rows, default_graphs, named_graphs,
-                       probe=store.path is not None)
+        packed, truncated, rendered = pool_for(store).call(
+            timeout_s, _evaluate, text, bindings, max_rows, default_graphs, named_graphs, render)
+        return Bounded(None if render is not None else _unpack(packed), truncated, rendered)
     if isinstance(store, RemoteStore):
         if bindings:
             text = with_values(text, bindings)
-        # Parse locally first (an empty store, in an isolated child): the same error messages as embedded.
-        _forked(ox.Store(), text, None, min(timeout_s, 5.0), 0, None, None)
-        return _remote(store, text, timeout_s, max_rows, default_graphs, named_graphs)
+        pool_for(_empty_store()).call(min(timeout_s, PARSE_TIMEOUT_S), _parse, text)
+        result = _remote(store, text, timeout_s, max_rows, default_graphs, named_graphs)
+        if render is not None:
+            return Bounded(None, result.truncated, render(result.answer))
+        return result
     raise StoreError(f"{store.url}: bounded queries need an embedded or a remote SPARQL store")
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_short(sparql: str) -> str:
+    return sparql_policy.check(sparql)
+
+
+def _checked(sparql: str) -> str:
+    """:func:`sparql_policy.check`, remembered for short texts (canned queries repeat; refusals are not cached)."""
+    return _checked_short(sparql) if len(sparql) <= CACHED_CHECK_CHARS else sparql_policy.check(sparql)
 
 
 # ---------------------------------------------------------------------------------------------- embedded
 
+_EMPTY: list[EmbeddedStore] = []
+_EMPTY_LOCK = threading.Lock()
 
-def _isolate_network() -> None:
-    """Enter a new user and network namespace (no interfaces); silently skipped where not permitted."""
-    if _UNSHARE is not None:
-        _UNSHARE(_CLONE_NEWUSER | _CLONE_NEWNET)
+
+def _empty_store() -> EmbeddedStore:
+    """One empty in-memory store per process, for parsing queries meant for a remote store."""
+    with _EMPTY_LOCK:
+        if not _EMPTY:
+            _EMPTY.append(EmbeddedStore())
+        return _EMPTY[0]
 
 
 def _graph(iri: str) -> ox.NamedNode:
@@ -94,6 +112,27 @@ def _graph(iri: str) -> ox.NamedNode:
         raise QueryError(f"not an IRI: {iri!r}") from None
 
 
+def _query(store: ox.Store, text: str, bindings: dict[str, OxTerm] | None, **options: Any) -> Any:
+    """``store.query`` with our error types; variables the engine cannot substitute are bound by VALUES."""
+    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        try:
+            return store.query(text, substitutions=subs or None, **options)
+        except RuntimeError as exc:
+            if not subs or "projection" not in str(exc):
+                raise QueryError(str(exc)) from None
+            return store.query(with_values(text, bindings), **options)
+    except SyntaxError as exc:
+        raise _query_error(exc) from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(str(exc)) from None
+
+
+def _parse(store: ox.Store, text: str) -> None:
+    """Parse ``text`` (runs in a worker over an empty store; nothing is read)."""
+    _query(store, text, None)
+
+
 def _evaluate(
     store: ox.Store,
     text: str,
@@ -101,131 +140,87 @@ def _evaluate(
     max_rows: int,
     default_graphs: list[str] | None,
     named_graphs: list[str] | None,
-) -> tuple[QueryAnswer, bool]:
-    """Run the query in this process; materialise at most ``max_rows`` rows or triples."""
+    render: Callable[[QueryAnswer], Any] | None = None,
+) -> tuple[Any, bool, Any]:
+    """Run the query (in a worker); at most ``max_rows`` rows or triples: ``(packed answer, truncated, rendered)``.
+
+    Without ``render`` the answer travels :func:`_pack`-ed (plain strings pickle about 3× faster than terms).
+    """
     options: dict = {}
     if default_graphs:
         options["default_graph"] = [_graph(g) for g in default_graphs]
     if named_graphs:
         options["named_graphs"] = [_graph(g) for g in named_graphs]
-    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    answer, truncated = _materialise(_query(store, text, bindings, **options), max_rows)
+    if render is not None:
+        return None, truncated, render(answer)
+    return _pack(answer), truncated, None
+
+
+def _materialise(answer: Any, max_rows: int) -> tuple[QueryAnswer, bool]:
     try:
-        try:
-            answer = store.query(text, substitutions=subs or None, **options)
-        except RuntimeError as exc:
-            if not subs or "projection" not in str(exc):
-                raise QueryError(str(exc)) from None
-            answer = store.query(with_values(text, bindings), **options)
-    except SyntaxError as exc:
-        raise _query_error(exc) from None
+        if isinstance(answer, ox.QueryBoolean):
+            return bool(answer), False
+        items: list = []
+        if isinstance(answer, ox.QuerySolutions):
+            names = [v.value for v in answer.variables]
+            for solution in answer:
+                if len(items) == max_rows:
+                    return Solutions(names, items), True
+                items.append(tuple(solution))  # values in variable order, None where unbound
+            return Solutions(names, items), False
+        for triple in answer:
+            if len(items) == max_rows:
+                return items, True
+            items.append(triple)
+        return items, False
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(str(exc)) from None
-    if isinstance(answer, ox.QueryBoolean):
-        return bool(answer), False
-    items = []
-    if isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        for solution in answer:
-            if len(items) == max_rows:
-                return Solutions(names, items), True
-            items.append(tuple(solution[n] for n in names))
-        return Solutions(names, items), False
-    for triple in answer:
-        if len(items) == max_rows:
-            return items, True
-        items.append(triple)
-    return items, False
 
 
-def _child(write_fd: int, probe: bool, *args) -> None:
-    """The forked child: isolate, evaluate, send a pickled ``("ok", answer, truncated)`` or an error; exit.
-
-    With ``probe`` it first takes one store snapshot and writes ``R``: the parent then knows the child did not
-    inherit a lock held by a RocksDB background thread at the moment of the fork.
-    """
-    try:
-        _isolate_network()
-        if probe:
-            args[0].query("ASK {}")
-            os.write(write_fd, _READY)
-        try:
-            answer, truncated = _evaluate(*args)
-            payload = pickle.dumps(("ok", answer, truncated), protocol=pickle.HIGHEST_PROTOCOL)
-        except QueryError as exc:
-            payload = pickle.dumps(("error", exc.message, exc.line, exc.column))
-        except BaseException as exc:  # noqa: BLE001 - anything else still becomes an answer for the parent
-            payload = pickle.dumps(("error", f"{exc.__class__.__name__}: {exc}", None, None))
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(write_fd, view):]
-    finally:
-        os._exit(0)
+# A term on the wire: an IRI is its str; a literal ``(value, language)`` or ``(value, datatype, None)``; a blank
+# node ``(id,)``; anything else (a quoted triple, a literal with a base direction) the term itself.
+def _pack_term(term: OxTerm | None) -> Any:
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return term.value
+    if kind is ox.Literal and term.direction is None:
+        return (term.value, term.language) if term.language else (term.value, term.datatype.value, None)
+    if kind is ox.BlankNode:
+        return (term.value,)
+    return term
 
 
-def _forked(
-    store: ox.Store,
-    text: str,
-    bindings: dict[str, OxTerm] | None,
-    timeout_s: float,
-    max_rows: int,
-    default_graphs: list[str] | None,
-    named_graphs: list[str] | None,
-    probe: bool = False,
-) -> Bounded:
-    """Run the query in a forked child killed at the deadline; the parent only reads the pipe.
-
-    An on-disk (RocksDB) store is forked with ``probe``: a child that cannot take a snapshot within
-    :data:`PROBE_S` inherited a lock that a background thread held at the fork, and is replaced by a new one.
-    """
-    deadline = time.monotonic() + timeout_s
-    while True:
-        outcome = _fork_once(deadline, probe, store, text, bindings, max_rows, default_graphs, named_graphs)
-        if outcome is not None:
-            break
-    if outcome is False:
-        raise QueryTimeout(f"the query was stopped at the time limit of {timeout_s:g} s")
-    try:
-        payload = pickle.loads(outcome)
-    except (pickle.UnpicklingError, EOFError) as exc:
-        raise StoreError(f"the query process ended without an answer ({exc})") from None
-    if payload[0] == "error":
-        raise QueryError(payload[1], payload[2], payload[3])
-    return Bounded(payload[1], payload[2])
+def _unpack_term(packed: Any, datatypes: dict[str, ox.NamedNode]) -> Any:
+    kind = type(packed)
+    if kind is str:
+        return ox.NamedNode(packed)
+    if kind is not tuple:
+        return packed
+    if len(packed) == 1:
+        return ox.BlankNode(packed[0])
+    if len(packed) == 2:
+        return ox.Literal(packed[0], language=packed[1])
+    datatype = datatypes.get(packed[1]) or datatypes.setdefault(packed[1], ox.NamedNode(packed[1]))
+    return ox.Literal(packed[0], datatype=datatype)
 
 
-def _fork_once(deadline: float, probe: bool, *args) -> bytes | bool | None:
-    """One child: its pickled answer, False at the deadline, or None when its probe stalled (try again)."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_fd)
-        _child(write_fd, probe, *args)
-    os.close(write_fd)
-    chunks: list[bytes] = []
-    outcome: bytes | bool | None = False
-    waiting_probe = probe
-    probe_deadline = min(deadline, time.monotonic() + PROBE_S)
-    try:
-        while True:
-            left = (probe_deadline if waiting_probe else deadline) - time.monotonic()
-            ready = select.select([read_fd], [], [], max(left, 0))[0] if left > 0 else []
-            if not ready:
-                outcome = None if waiting_probe and time.monotonic() < deadline else False
-                break
-            chunk = os.read(read_fd, 1 << 20)
-            if not chunk:
-                outcome = b"".join(chunks)
-                break
-            if waiting_probe:
-                waiting_probe = False
-                chunk = chunk[len(_READY):]
-            chunks.append(chunk)
-    finally:
-        os.close(read_fd)
-        if not isinstance(outcome, bytes):
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    return outcome
+def _pack(answer: QueryAnswer) -> Any:
+    if isinstance(answer, Solutions):
+        return answer.variables, [tuple(map(_pack_term, row)) for row in answer.rows]
+    if isinstance(answer, list):
+        return [(_pack_term(t.subject), _pack_term(t.predicate), _pack_term(t.object)) for t in answer]
+    return answer
+
+
+def _unpack(packed: Any) -> QueryAnswer:
+    datatypes: dict[str, ox.NamedNode] = {}
+    if isinstance(packed, tuple):
+        names, rows = packed
+        return Solutions(names, [tuple(_unpack_term(t, datatypes) for t in row) for row in rows])
+    if isinstance(packed, list):
+        return [ox.Triple(*(_unpack_term(t, datatypes) for t in triple)) for triple in packed]
+    return packed
 
 
 # ------------------------------------------------------------------------------------------------ remote

@@ -8,6 +8,7 @@ settings)``). Every query goes through :func:`graph.bounded.run`: the policy che
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, quote
 
@@ -18,10 +19,11 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from . import bounded, queries
 from .errors import FardplanError, NodeNotFound, QueryError
 from .namespaces import ID_IRI, PREFIXES, sparql_prologue
+from .query_pool import pool_for
 from .rdfio import FORMATS, Format, serialize
 from .results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
 from .settings import Settings
-from .store import Store
+from .store import EmbeddedStore, QueryAnswer, Store
 
 __all__ = ["register_routes", "sparql_blueprint"]
 
@@ -83,6 +85,9 @@ def _negotiate(table: dict[str, str], fmt: str | None = None) -> str | None:
             if fmt in (media, short):
                 return media
         return None
+    header = request.headers.get("Accept", "").strip().lower()
+    if header and not any(c in header for c in ",;*"):  # one concrete media type (most clients): no weighing
+        return header if header in table else None
     accept = request.accept_mimetypes
     if not accept or (accept.best == "*/*" and len(accept) == 1):
         return next(iter(table))
@@ -93,27 +98,41 @@ def _rdf_format(media_type: str) -> Format:
     return FORMATS[GRAPH_TYPES[media_type]]
 
 
-def _graph_response(triples: list[ox.Triple], media_type: str, status: int = 200) -> Response:
+def _graph_body(triples: list[ox.Triple], media_type: str) -> bytes:
     quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-    body = serialize(quads, _rdf_format(media_type), PREFIXES)
-    return Response(body, status=status, mimetype=media_type)
+    return serialize(quads, _rdf_format(media_type), PREFIXES)
 
 
-def _answer_response(result: bounded.Bounded, result_type: str | None, graph_type: str | None) -> Response:
-    answer = result.answer
-    if isinstance(answer, list):
-        if graph_type is None:
-            raise HttpError("not acceptable: a CONSTRUCT/DESCRIBE answer is an RDF graph; accept one of "
-                            + ", ".join(GRAPH_TYPES), 406)
-        response = _graph_response(answer, graph_type)
-    else:
-        if result_type is None:
+def _graph_response(triples: list[ox.Triple], media_type: str, status: int = 200) -> Response:
+    return Response(_graph_body(triples, media_type), status=status, mimetype=media_type)
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """Writes an answer in the negotiated media type: ``(body, media type)``, or HTTP 406 if the answer's kind
+    (results or a graph) has none. Picklable, so the query process writes the body (not the web server)."""
+
+    result_type: str | None
+    graph_type: str | None
+
+    def __call__(self, answer: QueryAnswer) -> tuple[bytes, str]:
+        if isinstance(answer, list):
+            if self.graph_type is None:
+                raise HttpError("not acceptable: a CONSTRUCT/DESCRIBE answer is an RDF graph; accept one of "
+                                + ", ".join(GRAPH_TYPES), 406)
+            return _graph_body(answer, self.graph_type), self.graph_type
+        if self.result_type is None:
             raise HttpError("not acceptable: a SELECT/ASK answer is SPARQL results; accept one of "
                             + ", ".join(RESULT_TYPES), 406)
-        kind = RESULT_TYPES[result_type]
+        kind = RESULT_TYPES[self.result_type]
         if isinstance(answer, bool) and kind in ("csv", "tsv"):
             raise HttpError("not acceptable: an ASK answer has no CSV/TSV form; accept JSON or XML", 406)
-        response = Response(WRITERS[kind](answer), mimetype=RESULT_MEDIA_TYPES[kind])
+        return WRITERS[kind](answer).encode("utf-8"), RESULT_MEDIA_TYPES[kind]
+
+
+def _answer_response(result: bounded.Bounded) -> Response:
+    body, media_type = result.rendered
+    response = Response(body, mimetype=media_type)
     if result.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
     return response
@@ -125,12 +144,14 @@ class _Endpoint:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.settings = settings
+        if isinstance(store, EmbeddedStore) and settings.query_workers:
+            pool_for(store, settings.query_workers)
 
     def run(self, sparql: str, bindings: dict | None = None, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> bounded.Bounded:
+            named_graphs: list[str] | None = None, render: _Writer | None = None) -> bounded.Bounded:
         return bounded.run(self.store, sparql, timeout_s=self.settings.query_timeout_s,
                            max_rows=self.settings.max_rows, bindings=bindings,
-                           default_graphs=default_graphs, named_graphs=named_graphs)
+                           default_graphs=default_graphs, named_graphs=named_graphs, render=render)
 
     # ------------------------------------------------------------------------------------------ /sparql
     def _body(self) -> bytes:
@@ -188,8 +209,9 @@ class _Endpoint:
         if result_type is None and graph_type is None:
             raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
                             + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
-        result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
-        return _answer_response(result, result_type, graph_type)
+        result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
+                          render=_Writer(result_type, graph_type))
+        return _answer_response(result)
 
     def service_description(self) -> Response:
         media = _negotiate(GRAPH_TYPES)
@@ -225,8 +247,8 @@ class _Endpoint:
         media = _negotiate(table, request.args.get("format"))
         if media is None:
             raise HttpError("not acceptable: canned queries answer SPARQL JSON or CSV (?format=json|csv)", 406)
-        result = self.run(canned.text, bindings=canned.bind(values))
-        return _answer_response(result, media, None)
+        result = self.run(canned.text, bindings=canned.bind(values), render=_Writer(media, None))
+        return _answer_response(result)
 
     # ------------------------------------------------------------------------------------------ /id/…
     def resource(self, path: str) -> Response:

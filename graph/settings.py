@@ -23,6 +23,8 @@ class Settings:
     debug: bool = field(default=False, metadata={"help": "Dash debug mode (never in production)"})
     query_timeout_s: float = field(default=10.0, metadata={"help": "Time limit of one SPARQL query"})
     max_rows: int = field(default=10_000, metadata={"help": "Most result rows a query returns"})
+    query_workers: int = field(default=0, metadata={
+        "help": "Query processes kept ready per embedded store (0: one per CPU, at most 2)"})
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
     read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})

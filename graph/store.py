@@ -11,8 +11,10 @@ Every kind answers queries with pyoxigraph terms, so the code above it never see
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,11 +75,18 @@ class Store:
 
 
 class EmbeddedStore(Store):
-    """pyoxigraph, on disk (``path``) or in memory (``path=None``)."""
+    """pyoxigraph, on disk (``path``) or in memory (``path=None``).
+
+    ``generation`` changes after every write (insert, update): a query process forked from this one answers from
+    the snapshot of its fork, so :mod:`graph.query_pool` uses only processes forked at the current generation.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.url = f"oxigraph:{path}" if path else "memory"
         self.path = Path(path) if path else None
+        self.generation = 0
+        self._writes = itertools.count(1)
+        self._close_hooks: list[Callable[[], None]] = []
         try:
             if self.path:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -115,6 +124,8 @@ class EmbeddedStore(Store):
             self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"{self.url}: insert failed, nothing was written: {exc}") from None
+        finally:
+            self._wrote()
 
     def quads(self) -> list[ox.Quad]:
         return list(self._store)
@@ -128,8 +139,21 @@ class EmbeddedStore(Store):
             self._store.update(sparql)
         except SyntaxError as exc:
             raise _query_error(exc) from None
+        finally:
+            self._wrote()
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call ``hook()`` when the store closes, before it is released (query pools stop their processes)."""
+        self._close_hooks.append(hook)
+
+    def _wrote(self) -> None:
+        self.generation = next(self._writes)  # atomic under the GIL, unlike += 1
 
     def close(self) -> None:
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in hooks:
+            hook()
+        self._wrote()
         if self.path:
             self._store.flush()
         del self._store

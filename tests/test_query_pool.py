@@ -1,0 +1,281 @@
+"""The pool of pre-forked query processes: deadlines kill and replace, writes are seen at once, many threads are
+served, nothing is left running, and inherited sockets do not live on in a worker."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph import bounded
+from graph.errors import QueryError, QueryRefused, QueryTimeout, StoreError
+from graph.query_pool import QueryPool, default_size, pool_for
+from graph.settings import Settings
+from graph.store import EmbeddedStore, Solutions
+
+EX = "http://example.org/"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def quads(n: int, tag: str = "s") -> list[ox.Quad]:
+    return [ox.Quad(ox.NamedNode(f"{EX}{tag}{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i))) for i in range(n)]
+
+
+def count(store: EmbeddedStore) -> int:
+    return int(bounded.run(store, COUNT, timeout_s=10, max_rows=1).answer.rows[0][0].value)
+
+
+def gone(pid: int) -> bool:
+    """No such process, or only zombie threads left (they hold no files; init or we reap them later)."""
+    states = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                states.append((task / "stat").read_text().rsplit(")", 1)[1].split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return all(state == "Z" for state in states)
+
+
+def wait_gone(pids: list[int], within_s: float = 5.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if all(gone(p) for p in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, tmp_path):
+    """A small store of each embedded kind, closed afterwards."""
+    store = EmbeddedStore(tmp_path / "db" if request.param == "oxigraph" else None)
+    store.insert(quads(50))
+    yield store
+    if hasattr(store, "_store"):
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def big_store():
+    """100k triples: enough for a cartesian product that runs for minutes."""
+    store = EmbeddedStore()
+    store.insert([ox.Quad(ox.NamedNode(f"{EX}s{i % 1000}"), ox.NamedNode(f"{EX}p{i % 10}"),
+                          ox.NamedNode(f"{EX}o{i}")) for i in range(100_000)])
+    yield store
+    store.close()
+
+
+def test_the_timed_out_worker_is_killed_and_replaced(big_store):
+    pool = pool_for(big_store, 1)
+    assert count(big_store) == 100_000
+    [before] = pool.pids()
+    with pytest.raises(QueryTimeout):
+        bounded.run(big_store, HEAVY, timeout_s=0.5, max_rows=1)
+    assert wait_gone([before], 1.0)
+    assert count(big_store) == 100_000
+    assert pool.pids() != [before]
+
+
+def test_a_caller_waiting_for_a_busy_worker_times_out_within_its_own_limit(big_store):
+    pool_for(big_store, 1)
+    with ThreadPoolExecutor(1) as threads:
+        heavy = threads.submit(bounded.run, big_store, HEAVY, timeout_s=1.5, max_rows=1)
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            bounded.run(big_store, "ASK {}", timeout_s=0.3, max_rows=1)
+        assert time.monotonic() - started < 1.0
+        with pytest.raises(QueryTimeout):
+            heavy.result()
+    assert bounded.run(big_store, "ASK { ?s ?p ?o }", timeout_s=5, max_rows=1).answer is True
+
+
+def test_writes_are_seen_by_the_next_query(store):
+    assert count(store) == 50
+    pids = pool_for(store).pids()
+    store.insert(quads(7, "new"))
+    assert count(store) == 57
+    assert wait_gone(pids), "the stale worker was not retired"
+    store.update(f"DELETE WHERE {{ <{EX}new0> ?p ?o }}")
+    assert count(store) == 56
+    store.update(f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{EX}b> <{EX}c> }} }}")
+    answer = bounded.run(store, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout_s=10, max_rows=10).answer
+    assert [r[0].value for r in answer.rows] == [f"{EX}g"]
+
+
+def test_a_failed_write_still_retires_the_workers(store):
+    count(store)
+    with pytest.raises(QueryError):
+        store.update("INSERT DATA { this is not SPARQL")
+    store.insert(quads(1, "late"))
+    assert count(store) == 51
+
+
+def test_row_cap_syntax_errors_and_policy(store):
+    capped = bounded.run(store, "SELECT ?s WHERE { ?s ?p ?o }", timeout_s=10, max_rows=3)
+    assert capped.truncated and len(capped.answer.rows) == 3
+    with pytest.raises(QueryError) as info:
+        bounded.run(store, "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER ( }", timeout_s=10, max_rows=3)
+    assert info.value.line == 3 and info.value.column is not None
+    for refused in (f"SELECT * WHERE {{ SERVICE <{EX}sparql> {{ ?s ?p ?o }} }}", f"LOAD <{EX}data.ttl>"):
+        with pytest.raises(QueryRefused):
+            bounded.run(store, refused, timeout_s=10, max_rows=3)
+
+
+def test_many_threads_get_their_own_answers(store):
+    pool_for(store, 2)
+
+    def ask(i: int) -> str:
+        answer = bounded.run(store, f"SELECT ?o WHERE {{ <{EX}s{i % 50}> ?p ?o }}", timeout_s=20, max_rows=5).answer
+        return answer.rows[0][0].value
+
+    with ThreadPoolExecutor(8) as threads:
+        answers = list(threads.map(ask, range(200)))
+    assert answers == [str(i % 50) for i in range(200)]
+    assert len(pool_for(store).pids()) <= 2
+
+
+def test_close_leaves_no_process(store):
+    with ThreadPoolExecutor(4) as threads:
+        list(threads.map(lambda _: count(store), range(8)))
+    pids = pool_for(store).pids()
+    assert pids
+    store.close()
+    assert wait_gone(pids, 2.0)
+    with pytest.raises(StoreError):
+        count(store)
+
+
+def test_a_collected_store_takes_its_workers_along():
+    store = EmbeddedStore()
+    store.insert(quads(3))
+    count(store)
+    pids = pool_for(store).pids()
+    del store
+    gc.collect()
+    assert wait_gone(pids, 2.0)
+
+
+def test_a_worker_killed_from_outside_is_replaced(store):
+    pool = pool_for(store, 1)
+    count(store)
+    [idle] = pool.pids()
+    os.kill(idle, signal.SIGKILL)
+    assert wait_gone([idle])
+    assert count(store) == 50  # the request could not be written: another worker took it
+    [busy] = pool.pids()
+    threading.Timer(0.3, os.kill, (busy, signal.SIGKILL)).start()
+    with pytest.raises(StoreError):
+        pool.call(10, _sleep, 5)
+    assert count(store) == 50
+
+
+def _sleep(_store: ox.Store, seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def _raise_http(_store: ox.Store) -> None:
+    from graph.http import HttpError
+
+    raise HttpError("not acceptable", 406)
+
+
+def test_errors_keep_their_type_and_attributes():
+    store = EmbeddedStore()
+    pool = pool_for(store)
+    with pytest.raises(Exception) as info:
+        pool.call(5, _raise_http)
+    assert type(info.value).__name__ == "HttpError" and info.value.status == 406
+    with pytest.raises(QueryError, match="ZeroDivisionError"):
+        pool.call(5, _divide)
+    store.close()
+
+
+def _divide(_store: ox.Store) -> float:
+    return 1 / 0
+
+
+def test_answers_keep_every_kind_of_term():
+    store = EmbeddedStore()
+    store.update(f"""INSERT DATA {{
+      <{EX}a> <{EX}p> "text", "svensk"@sv, "7"^^<http://www.w3.org/2001/XMLSchema#integer>, _:b, <{EX}c> ;
+              <{EX}q> "rtl"@ar--rtl .
+    }}""")
+    query = f"SELECT ?o ?x WHERE {{ <{EX}a> ?p ?o OPTIONAL {{ ?o <{EX}none> ?x }} }}"
+    direct = store.query(query)
+    pooled = bounded.run(store, query, timeout_s=5, max_rows=100).answer
+    assert isinstance(pooled, Solutions) and pooled.variables == ["o", "x"]
+    assert sorted(map(str, pooled.rows)) == sorted(map(str, direct.rows))
+    assert any(isinstance(r[0], ox.BlankNode) for r in pooled.rows)
+    construct = f"CONSTRUCT {{ ?o <{EX}back> <{EX}a> }} WHERE {{ <{EX}a> ?p ?o }}"
+    assert sorted(map(str, bounded.run(store, construct, timeout_s=5, max_rows=100).answer)) == sorted(
+        map(str, store.query(construct)))
+    store.close()
+
+
+def test_inherited_connections_are_not_kept_open_by_a_worker():
+    """A connection the parent had open at the fork must end when the parent closes it (the web server's sockets)."""
+    server, client = socket.socketpair()
+    store = EmbeddedStore()
+    count(store)  # forks the worker while both ends are open here
+    server.close()
+    client.settimeout(2)
+    assert client.recv(1) == b""  # end-of-file: no copy of ``server`` lives on in the worker
+    client.close()
+    store.close()
+
+
+def test_workers_exit_when_their_parent_dies():
+    script = textwrap.dedent("""
+        import os, sys
+        from graph import bounded
+        from graph.query_pool import pool_for
+        from graph.store import EmbeddedStore
+        store = EmbeddedStore()
+        bounded.run(store, "ASK {}", timeout_s=5, max_rows=1)
+        print(*pool_for(store).pids(), flush=True)
+        os.kill(os.getpid(), 9)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    pids = [int(p) for p in done.stdout.split()]
+    assert pids and wait_gone(pids, 3.0)
+
+
+def test_pool_size_from_settings(monkeypatch):
+    monkeypatch.setenv("FARDPLAN_QUERY_WORKERS", "3")
+    assert default_size() == 3 and Settings.from_env().query_workers == 3
+    monkeypatch.delenv("FARDPLAN_QUERY_WORKERS")
+    assert default_size() == min(2, os.cpu_count() or 1)
+    store = EmbeddedStore()
+    from flask import Flask
+
+    from graph.http import register_routes
+
+    register_routes(Flask(__name__), store, Settings(store="memory", query_workers=3))
+    assert pool_for(store).size == 3
+    store.close()
+
+
+def test_a_closed_pool_refuses():
+    store = EmbeddedStore()
+    pool = QueryPool(store, 1)
+    pool.close()
+    with pytest.raises(StoreError):
+        pool.call(1, _sleep, 0)
+    store.close()
