@@ -247,7 +247,7 @@ class _Endpoint:
         media = _negotiate(table, request.args.get("format"))
         if media is None:
             raise HttpError("not acceptable: canned queries answer SPARQL JSON or CSV (?format=json|csv)", 406)
-        result = self.run(canned.text, bindings=canned.bind(values), render=_Writer(media, None))
+        result = self.run(canned.sparql(values), render=_Writer(media, None))
         return _answer_response(result)
 
     # ------------------------------------------------------------------------------------------ /id/…

@@ -116,7 +116,7 @@ class EmbeddedStore(Store):
             return bool(answer)
         if isinstance(answer, ox.QuerySolutions):
             names = [v.value for v in answer.variables]
-            return Solutions(names, [tuple(sol[n] for n in names) for sol in answer])
+            return Solutions(names, [tuple(sol) for sol in answer])  # values in variable order, None if unbound
         return list(answer)
 
     def insert(self, quads: list[ox.Quad]) -> None:

@@ -346,6 +346,14 @@ def test_canned_query_json_and_csv(base):
         assert response.text.splitlines()[0].startswith("strategy,actor,actorLabel")
 
 
+def test_canned_query_parameters_reach_into_subqueries(base):
+    # collaborators_of_actor uses ?actor only inside subqueries: the parameter must be written in, not joined after
+    data = requests.get(base + "/queries/collaborators_of_actor", params={"actor": ID + "org/polisen"},
+                        timeout=30).json()
+    through = {b["otherLabel"]["value"]: b["through"]["value"] for b in data["results"]["bindings"]}
+    assert through["Socialtjänsten"] == "Sociala insatsgruppen" and "Polisen" not in through
+
+
 def test_canned_query_errors(base):
     assert requests.get(base + "/queries/no_such_query", timeout=30).status_code == 404
     missing = requests.get(base + "/queries/actors_sharing_strategy", timeout=30)
