@@ -1,7 +1,8 @@
 """SPARQL servers on 127.0.0.1 for the endpoint benchmark, and a bounded load generator.
 
 ``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
-FastAPI/uvicorn), the comparison the issue asks for.
+FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours FILE PORT`` serves it with
+our endpoint (graph/http.py on the server ``python app.py`` uses), each in its own process like oxigraph's.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import requests
 
-__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
+__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
 
 ACCEPT = "application/sparql-results+json"
 
@@ -65,6 +66,20 @@ def rdflib_endpoint(path: Path) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-m", "bench.servers", str(path), str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        stop_process(proc)
+
+
+@contextmanager
+def our_endpoint(path: Path) -> Iterator[str]:
+    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process; yields its URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", "--ours", str(path), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
     try:
         wait_ready(url, proc)
         yield url
@@ -165,5 +180,25 @@ def _serve_rdflib(path: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
+def _serve_ours(path: str, port: int) -> None:
+    import pyoxigraph as ox
+    from flask import Flask
+    from werkzeug.serving import run_simple
+
+    from graph.http import register_routes
+    from graph.settings import Settings
+    from graph.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    with open(path, "rb") as f:
+        store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
+    app = Flask("fardplan-bench")
+    register_routes(app, store, Settings())
+    run_simple("127.0.0.1", port, app, threaded=True)
+
+
 if __name__ == "__main__":
-    _serve_rdflib(sys.argv[1], int(sys.argv[2]))
+    if sys.argv[1] == "--ours":
+        _serve_ours(sys.argv[2], int(sys.argv[3]))
+    else:
+        _serve_rdflib(sys.argv[1], int(sys.argv[2]))
