@@ -12,6 +12,9 @@ __all__ = ["render", "budgets", "budget_lines", "ms"]
 ONE_MILLION = "1M"
 
 WHY = {
+    "queries:": "the slowest return thousands of rows (2,645 actor–project routes to DT.VI at 1M triples) with a "
+                "Swedish label per actor; pyoxigraph evaluates such an OPTIONAL label pattern over every label of "
+                "the store before the join, most of the time (actors_for_strategy: 45 ms without the labels)",
     "queries:bulk_": "each returns a whole view (at 1M triples 67,000 relations with their provenance, 49,000 "
                      "collaborating pairs), so its time grows with the graph; the explorer reads them once per store "
                      "into the cached networkx views (built in the background at start), never per request",

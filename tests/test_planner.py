@@ -237,6 +237,8 @@ def test_sparql_for_refuses_what_is_not_an_iri():
 def test_sparql_for_outer_projection():
     text = planner.sparql_for("actors_for_strategy", strategy=ID_IRI + "strategy/DT.VI")
     assert f"SELECT DISTINCT (<{ID_IRI}strategy/DT.VI> AS ?strategy) ?actor" in text
+    assert "# The strategy is written in as a constant" in text  # comments are left as written
+    assert all(f"<{ID_IRI}strategy/DT.VI>" not in line for line in text.splitlines() if line.lstrip().startswith("#"))
 
 
 

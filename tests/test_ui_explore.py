@@ -171,3 +171,19 @@ def test_show_more_lists_the_next_page_of_relations(paging_app, page, tmp_path):
     page.wait_for_function(f"document.querySelector('#sparql-status')?.innerText.includes('{total} rader')",
                            timeout=30_000)
     assert page.console_errors == []
+
+
+def test_back_and_forward_redraw_the_view_and_the_controls(live_app, page):
+    _open(page, live_app)
+    page.locator("#explore-goals label", has_text="Demokrati och trygghet").locator("input").click()
+    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
+    page.wait_for_function("location.search.includes('goals=')", timeout=15_000)
+    page.go_back()
+    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 1", timeout=15_000)
+    assert "goals=" not in page.url
+    assert page.locator("#explore-goals input:checked").count() == 4
+    page.go_forward()
+    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
+    assert page.locator("#explore-goals input:checked").count() == 3
+    assert "goals=AF,BS,UU" in page.url
+    assert page.console_errors == []

@@ -57,7 +57,14 @@ def _body(segment: str, terms: dict[str, str]) -> str:
 
 
 def write_in(text: str, terms: dict[str, str]) -> str:
-    """``text`` with each ``?name`` of ``terms`` replaced by its term (a projected one as ``(term AS ?name)``)."""
+    """``text`` with each ``?name`` of ``terms`` replaced by its term (a projected one as ``(term AS ?name)``);
+    comment lines are kept as written."""
+    lines = text.split("\n")
+    comments = {i: line for i, line in enumerate(lines) if line.lstrip().startswith("#")}
+    if comments:
+        masked = "\n".join("" if i in comments else line for i, line in enumerate(lines))
+        written = write_in(masked, terms).split("\n")
+        return "\n".join(comments.get(i, line) for i, line in enumerate(written))
     clauses = list(SELECT_CLAUSE.finditer(text))
     spans = [(m.start(), _group_end(text, m.end())) for m in clauses]
     out, pos = [], 0

@@ -8,13 +8,14 @@ from graph.errors import FardplanError
 from graph.explore import KINDS
 from graph.explore_page import edge_page, node_page
 from graph.explore_search import search
-from graph.explore_state import apply_event, encode_state, view_part
+from graph.explore_state import apply_event, decode_state, encode_state, view_part
 from graph.explore_view import view
 
 from .. import ids
 from ..components import build_edge_details, build_hits, build_node_details, build_status
 from ..elements import highlight_stylesheet, layout_for, to_elements
 from ..i18n import t
+from ..pages.explore import control_values
 
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
 CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}
@@ -95,6 +96,17 @@ def register(app, ctx) -> None:
     @app.callback(Output(ids.URL, "search"), Input(ids.STATE, "data"), prevent_initial_call=True)
     def to_url(state):
         return encode_state(state)
+
+    @app.callback(Output(ids.STATE, "data", allow_duplicate=True),
+                  *(Output(c, "value", allow_duplicate=True) for c in CONTROLS),
+                  Input(ids.URL, "search"), State(ids.STATE, "data"), prevent_initial_call=True)
+    def from_url(search, state):
+        """Back and forward: a URL the page did not write itself becomes the state, controls included."""
+        wanted = decode_state(search or "")
+        if state is None or wanted["lang"] != state["lang"] or encode_state(wanted) == encode_state(state):
+            return (no_update,) * (1 + len(CONTROLS))  # the page's own write, or a language switch (re-routed)
+        values = control_values(wanted, [g.notation for g in ctx.index.goal_areas()])
+        return wanted, *(values[key] for key in CONTROLS.values())
 
     @app.callback(Output(ids.DETAILS, "children"), Input(ids.STATE, "data"), Input(ids.GRAPH, "tapEdgeData"))
     def details(state, edge):

@@ -21,10 +21,18 @@ def _section(title: str, *children) -> html.Section:
     return html.Section([html.H3(title), *children], className="panel-section")
 
 
+def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
+    """The value of each control for ``state``: ``{"goals", "kinds", "layout", "k"}`` (no filter = all ticked)."""
+    return {"goals": list(goal_notations) if state["goals"] is None else state["goals"],
+            "kinds": list(KINDS) if state["kinds"] is None else state["kinds"],
+            "layout": state["layout"], "k": state["k"]}
+
+
 def layout(ctx, lang: str = "sv", **query) -> html.Div:
     """The page for the view state in ``query`` (see :mod:`graph.explore_state`)."""
     state = decode_state({**query, "lang": lang})
     goals = ctx.index.goal_areas()
+    values = control_values(state, [g.notation for g in goals])
     goal_options = [{"label": html.Span([html.Span(g.notation, className="notation"),
                                          g.labels.get(lang) or g.labels.get("sv", g.notation)]), "value": g.notation}
                     for g in goals]
@@ -37,15 +45,15 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
                  html.Div(id=ids.SEARCH_HITS, className="hits")),
         _section(t("goal_areas", lang), dcc.Checklist(
             id=ids.GOALS, options=goal_options, className="checklist",
-            value=[g.notation for g in goals] if state["goals"] is None else state["goals"])),
+            value=values["goals"])),
         _section(t("node_types", lang), dcc.Checklist(
             id=ids.KINDS, options=kind_options, className="checklist",
-            value=list(KINDS) if state["kinds"] is None else state["kinds"])),
+            value=values["kinds"])),
         _section(t("layout", lang), dcc.RadioItems(
-            id=ids.LAYOUT, value=state["layout"], className="radios",
+            id=ids.LAYOUT, value=values["layout"], className="radios",
             options=[{"label": t(f"layout_{name}", lang), "value": name}
                      for name in ("force", "hierarchy", "concentric")])),
-        _section(t("depth", lang), dcc.RadioItems(id=ids.DEPTH, value=state["k"], inline=True, className="radios",
+        _section(t("depth", lang), dcc.RadioItems(id=ids.DEPTH, value=values["k"], inline=True, className="radios",
                                                   options=[{"label": str(k), "value": k} for k in (1, 2, 3)])),
         _section(t("export", lang), html.Div([html.Button("PNG", id=ids.EXPORT_PNG, className="button"),
                                               html.Button("SVG", id=ids.EXPORT_SVG, className="button")],
