@@ -184,7 +184,7 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
                 lines += [f"- {n}" for n in sec["notes"]]
             lines.append(f"- Section time: {sec['seconds']:.1f} s.")
     lines += ["", "## How to run", "", "```",
-              "python -m bench                  # 10k, 100k and 1M triples (about 25 minutes here)",
+              "python -m bench                  # 10k, 100k and 1M triples (the time of this run is at the top)",
               "python -m bench --quick          # 10k only, under 2 minutes",
               "python -m bench --sizes 10k,100k --runs 3 --sections queries,explore --output /tmp/b.md",
               "```", ""]
