@@ -282,10 +282,41 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
             scale = 140 * max(len(shown), 1) ** 0.5
             placed = (nx.kamada_kawai_layout(sub, weight=None) if 2 < len(shown) <= 300
                       else nx.spring_layout(sub, seed=seed, weight="weight"))
-            v.memo[key] = {n: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)}
-                           for n, (x, y) in placed.items()}
+            pixels = separate({n: (float(x) * scale, float(y) * scale) for n, (x, y) in placed.items()})
+            v.memo[key] = {n: {"x": round(x, 1), "y": round(y, 1)} for n, (x, y) in pixels.items()}
     return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
             "total": total, "positions": v.memo[key], "queries": ranked["queries"]}
+
+
+def separate(points: dict[str, tuple[float, float]], min_distance: float = 100.0,
+             rounds: int = 100) -> dict[str, tuple[float, float]]:
+    """``points`` moved apart until no two are closer than ``min_distance`` pixels (or ``rounds`` are spent), so
+    labels do not overlap on a projector; points already far enough apart keep their place.
+
+    >>> out = separate({"a": (0.0, 0.0), "b": (10.0, 0.0), "c": (500.0, 0.0)})
+    >>> round(out["b"][0] - out["a"][0]), out["c"]
+    (100, (500.0, 0.0))
+    """
+    moved = dict(points)
+    names = sorted(moved)
+    for _ in range(rounds):
+        changed = False
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                (ax, ay), (bx, by) = moved[a], moved[b]
+                dx, dy = bx - ax, by - ay
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= min_distance - 1e-9:
+                    continue
+                if distance < 1e-9:  # the same place: part them along a fixed direction
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (min_distance - distance) / 2 / distance
+                moved[a] = (ax - dx * push, ay - dy * push)
+                moved[b] = (bx + dx * push, by + dy * push)
+                changed = True
+        if not changed:
+            break
+    return moved
 
 
 # ---------------------------------------------------------------- SPARQL text for "Visa SPARQL"

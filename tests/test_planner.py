@@ -260,3 +260,10 @@ def test_the_app_warms_its_caches_and_survives_a_failure(seed_store, caplog):
 
     AppContext(Broken(), Settings.from_env(store="memory")).warm()  # logged, not raised
     assert "warming the caches failed" in caplog.text
+
+
+def test_network_positions_keep_labels_apart(seed_store):
+    positions = list(planner.network(seed_store)["positions"].values())
+    gaps = [((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+            for i, a in enumerate(positions) for b in positions[i + 1:]]
+    assert len(positions) > 10 and min(gaps) >= 99.5
