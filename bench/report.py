@@ -72,9 +72,11 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
     rows.append(("select a node", "≤ 150 ms (worst of hub/strategy/project/partner)", text, status, why))
     for prefix, title in (("", "any canned query (pyoxigraph)"), ("bulk_", "bulk canned reads (pyoxigraph)")):
         rows.append((title, "≤ 200 ms", *_queries_budget(results, sizes, prefix)))
+    warmed = _metric(results, ONE_MILLION, "load", "app-warmed", "peak_rss_mb") is not None
+    rss_engine = "app-warmed" if warmed else "oxigraph-memory"
     for name, keys, limit, target, fmt in (
         ("load", ("oxigraph-memory", "seconds"), 30.0, "≤ 30 s at 1M triples", lambda v: f"{v:.1f} s"),
-        ("peak RSS", ("oxigraph-memory", "peak_rss_mb"), 2048.0, "≤ 2 GB at 1M triples", lambda v: f"{v:.0f} MB"),
+        ("peak RSS", (rss_engine, "peak_rss_mb"), 2048.0, "≤ 2 GB at 1M triples", lambda v: f"{v:.0f} MB"),
     ):
         value = _metric(results, ONE_MILLION, "load", *keys)
         if value is None:
@@ -85,6 +87,8 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
                          or "not measured"))
         else:
             why = "the app's load path without SHACL (see the load section for the SHACL-checked load)"
+            if name == "peak RSS" and warmed:
+                why = "the explorer's process: loaded, then its caches warmed (index, search, analysis views)"
             rows.append((name, target, fmt(value), "met" if value <= limit else "missed", why))
     text, status, why = _per_size(results, sizes, "endpoint", ("ratio",), 10.0, lambda v: f"{v:.1f}×", True)
     for size in sizes:
