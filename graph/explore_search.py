@@ -21,9 +21,14 @@ __all__ = ["SearchIndex", "search", "search_index"]
 _END = "\U0010ffff"  # sorts after every character a folded key holds
 
 
+def _spaced(key: str) -> str:
+    """``key`` with ``-`` and ``.`` read as spaces, as rank 2 reads it."""
+    return key.replace("-", " ").replace(".", " ")
+
+
 def _word_starts(key: str) -> list[str]:
     """Every tail of ``key`` that starts a word (after a space, ``-`` or ``.``), the whole key included."""
-    spaced = " " + key.replace("-", " ").replace(".", " ")
+    spaced = " " + _spaced(key)
     return [spaced[i + 1:] for i, ch in enumerate(spaced) if ch == " " and i + 1 < len(spaced)]
 
 
@@ -43,7 +48,8 @@ class SearchIndex:
         nodes = list(index.nodes.values())
         keys = sorted({(key, i) for i, node in enumerate(nodes) for key in node.keys if key})
         words = sorted({(tail, i) for i, node in enumerate(nodes) for key in node.keys for tail in _word_starts(key)})
-        parts = ["\x00".join([*node.keys, node.text]) + "\x00" for node in nodes]
+        parts = ["\x00".join([*node.keys, *(_spaced(k) for k in node.keys), node.text]) + "\x00"
+                 for node in nodes]  # the keys as written and with '-' and '.' as spaces (rank 2 reads them so)
         starts, at = [], 0
         for part in parts:
             starts.append(at)
@@ -116,8 +122,9 @@ def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) ->
         return []
     table = search_index(index)
     ranked = list(table.prefix_ranks(query, limit).items())
-    if len(ranked) < limit:
-        ranked = [(i, rank) for i in table.containing(query) if (rank := _scan_rank(table.nodes[i], query)) is not None]
+    if len(ranked) < limit:  # every node the full scan could rank: found in the text, or by a prefix table
+        candidates = set(table.containing(query)) | {i for i, _ in ranked}
+        ranked = [(i, rank) for i in sorted(candidates) if (rank := _scan_rank(table.nodes[i], query)) is not None]
 
     def order(hit: tuple[int, int]) -> tuple:
         node = table.nodes[hit[0]]

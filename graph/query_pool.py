@@ -203,7 +203,12 @@ class _Worker:
 def _fork(store: ox.Store, generation: int) -> _Worker:
     requests_r, requests_w = os.pipe()
     answers_r, answers_w = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as exc:  # no memory or too many processes: say so, and leak no descriptor
+        for fd in (requests_r, requests_w, answers_r, answers_w):
+            os.close(fd)
+        raise StoreError(f"cannot start a query process: {exc.strerror or exc}") from None
     if pid == 0:  # pragma: no cover - the child; coverage does not follow it
         try:
             os.close(requests_w)

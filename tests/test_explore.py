@@ -89,7 +89,9 @@ def test_search_tables_give_what_a_full_scan_gives(index):
     big = build_index(synthetic_store(projects=300, partners=600))
     for idx in (index, big):
         words = {w for n in idx.nodes.values() for k in n.keys for w in k.split()} | {"dt.vi", "sociala ins", "-"}
-        texts = sorted({w[:i] for w in words for i in (1, 2, 3, len(w))} | {"trygghet i", "zzz", "ssx"})
+        spaced = {k.replace("-", " ").replace(".", " ") for n in idx.nodes.values() for k in n.keys}
+        texts = sorted({w[:i] for w in words for i in (1, 2, 3, len(w))} | {"trygghet i", "dt vi", "zzz", "ssx"}
+                       | {k[:i] for k in spaced for i in (4, 8, len(k))})
         for text in texts:
             for limit in (1, 12, 40):
                 assert search(idx, text, limit=limit) == _full_scan(idx, text, limit=limit), (text, limit)

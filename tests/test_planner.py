@@ -267,3 +267,29 @@ def test_network_positions_keep_labels_apart(seed_store):
     gaps = [((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
             for i, a in enumerate(positions) for b in positions[i + 1:]]
     assert len(positions) > 10 and min(gaps) >= 99.5
+
+
+def test_collaboration_query_and_network_agree_on_odd_shapes():
+    import pyoxigraph as ox
+
+    from graph import analysis
+    from graph.convert import to_nx
+
+    ttl = """@prefix fp: <https://w3id.org/fardplan/ns#> . @prefix : <http://x.org/> .
+    :x fp:runs :p . :y fp:runs :p . :p fp:participatesIn :q . :z fp:runs :q .
+    :x fp:collaboratesWith :y . :y fp:collaboratesWith :x . :z fp:collaboratesWith :z . :w fp:collaboratesWith :x ."""
+    store = EmbeddedStore()
+    store.insert(list(ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)))
+    found = {tuple(sorted((r["actorA"], r["actorB"]))): int(r["weight"])
+             for r in rows(store, get("collaboration_edges").text)}
+    C = analysis.collaboration_network(to_nx(store))
+    assert found == {tuple(sorted((u, v))): w for u, v, w in C.edges(data="weight")}
+    X = "http://x.org/"
+    assert found == {(X + "x", X + "y"): 2, (X + "p", X + "z"): 1, (X + "w", X + "x"): 1}
+
+
+def test_sparql_for_writes_each_parameter_once(seed_store):
+    # an IRI holding "?actor_b" must not be rewritten when actor_b is written in after it
+    text = planner.sparql_for("what_two_actors_share", actor_a="http://x.org/a?actor_b", actor_b=POLISEN)
+    assert "<http://x.org/a?actor_b>" in text
+    assert seed_store.query(text).rows == []

@@ -279,3 +279,19 @@ def test_a_closed_pool_refuses():
     with pytest.raises(StoreError):
         pool.call(1, _sleep, 0)
     store.close()
+
+
+def test_a_failed_fork_is_a_store_error_and_leaks_no_descriptor(monkeypatch):
+    import errno
+
+    from graph import query_pool
+    from graph.errors import StoreError
+
+    def no_fork():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(query_pool.os, "fork", no_fork)
+    with pytest.raises(StoreError, match="cannot start a query process"):
+        query_pool._fork(EmbeddedStore()._store, 0)
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -53,7 +53,7 @@ class AppContext:
         logged, not raised: the pages then build on first use and report it there."""
         try:
             search_index(self.cached("explore", build_index))
-            planner.network(self.store)
+            planner.network(self.store, max_elements=self.settings.max_elements)
         except Exception:  # noqa: BLE001 - a background warm-up must not take the server down
             logging.getLogger(__name__).exception("warming the caches failed; they are built on first use")
 

@@ -15,6 +15,7 @@ from .. import ids
 from ..components import build_edge_details, build_hits, build_node_details, build_status
 from ..elements import highlight_stylesheet, layout_for, to_elements
 from ..i18n import t
+from ..pages.explore import PATH as EXPLORE_PATH
 from ..pages.explore import control_values
 
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
@@ -99,11 +100,14 @@ def register(app, ctx) -> None:
 
     @app.callback(Output(ids.STATE, "data", allow_duplicate=True),
                   *(Output(c, "value", allow_duplicate=True) for c in CONTROLS),
-                  Input(ids.URL, "search"), State(ids.STATE, "data"), prevent_initial_call=True)
-    def from_url(search, state):
+                  Input(ids.URL, "search"), State(ids.URL, "pathname"), State(ids.STATE, "data"),
+                  prevent_initial_call=True)
+    def from_url(search, pathname, state):
         """Back and forward: a URL the page did not write itself becomes the state, controls included."""
+        if state is None or (pathname or "/") != EXPLORE_PATH:  # leaving the explorer: not a state of it
+            return (no_update,) * (1 + len(CONTROLS))
         wanted = decode_state(search or "")
-        if state is None or wanted["lang"] != state["lang"] or encode_state(wanted) == encode_state(state):
+        if wanted["lang"] != state["lang"] or encode_state(wanted) == encode_state(state):
             return (no_update,) * (1 + len(CONTROLS))  # the page's own write, or a language switch (re-routed)
         values = control_values(wanted, [g.notation for g in ctx.index.goal_areas()])
         return wanted, *(values[key] for key in CONTROLS.values())
