@@ -600,7 +600,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.merge:
         earlier = json.loads(args.merge.read_text(encoding="utf-8"))
         results["sizes"], results["args"] = earlier["sizes"], earlier["args"]
-        results["merged"] = f"sections {', '.join(wanted)} at {', '.join(size_label(s) for s in sizes)} re-run"
+        now = f"sections {', '.join(wanted)} at {', '.join(size_label(s) for s in sizes)} re-run"
+        results["merged"] = "; ".join(filter(None, [earlier.get("merged"), now]))
     with tempfile.TemporaryDirectory(prefix="fardplan-bench-") as tmp:
         for size in sizes:
             workdir = Path(tmp) / size_label(size)
