@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +60,12 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def rdflib_endpoint(path: Path) -> Iterator[str]:
-    """``rdflib-endpoint`` serving ``path`` in a child process; yields its query URL."""
+def _python_server(args: list[str], path_part: str) -> Iterator[str]:
+    """``python -m bench.servers ARGS… PORT`` in a child process; yields its URL (``path_part`` after the port)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", str(path), str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", *args, str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
+    url = f"http://127.0.0.1:{port}{path_part}"
     try:
         wait_ready(url, proc)
         yield url
@@ -73,18 +73,15 @@ def rdflib_endpoint(path: Path) -> Iterator[str]:
         stop_process(proc)
 
 
-@contextmanager
-def our_endpoint(path: Path) -> Iterator[str]:
-    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process; yields its URL."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", "--ours", str(path), str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        wait_ready(url, proc)
-        yield url
-    finally:
-        stop_process(proc)
+def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
+    """``rdflib-endpoint`` serving ``path`` in a child process; a context manager yielding its query URL."""
+    return _python_server([str(path)], "/")
+
+
+def our_endpoint(path: Path) -> AbstractContextManager[str]:
+    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process; a context manager
+    yielding its URL."""
+    return _python_server(["--ours", str(path)], "/sparql")
 
 
 @contextmanager

@@ -195,6 +195,14 @@ def collaboration_graph(B: nx.Graph, actors: Iterable[str] | None = None, *, wit
     return C
 
 
+def _add_weight(C: nx.Graph, a: str, b: str) -> None:
+    """One more shared thing between ``a`` and ``b``: the edge's ``weight`` goes up by 1 (a new edge has 1)."""
+    if C.has_edge(a, b):
+        C[a][b]["weight"] += 1
+    else:
+        C.add_edge(a, b, weight=1)
+
+
 def collaboration_network(G: nx.DiGraph, *, via: Iterable[str] = VIA, explicit: Iterable[str] = EXPLICIT) -> nx.Graph:
     """Who works with whom: actors linked by the projects they share and by an explicit collaboration.
 
@@ -227,16 +235,10 @@ def collaboration_network(G: nx.DiGraph, *, via: Iterable[str] = VIA, explicit: 
         ordered = sorted(members[project])
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
-                if C.has_edge(a, b):
-                    C[a][b]["weight"] += 1
-                else:
-                    C.add_edge(a, b, weight=1)
+                _add_weight(C, a, b)
     pairs = {tuple(sorted((u, v))) for u, v, r in G.edges(data="relation") if r in explicit and u != v}
     for a, b in sorted(pairs):
-        if C.has_edge(a, b):
-            C[a][b]["weight"] += 1
-        else:
-            C.add_edge(a, b, weight=1)
+        _add_weight(C, a, b)
         C[a][b]["explicit"] = True
     return C
 
