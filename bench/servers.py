@@ -60,17 +60,21 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _python_server(args: list[str], path_part: str) -> Iterator[str]:
-    """``python -m bench.servers ARGS… PORT`` in a child process; yields its URL (``path_part`` after the port)."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.servers", *args, str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _server(command: list[str], port: int, path_part: str) -> Iterator[str]:
+    """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers; yields its URL."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}{path_part}"
     try:
         wait_ready(url, proc)
         yield url
     finally:
         stop_process(proc)
+
+
+def _python_server(args: list[str], path_part: str) -> AbstractContextManager[str]:
+    """``python -m bench.servers ARGS… PORT`` in a child process; yields its URL (``path_part`` after the port)."""
+    port = free_port()
+    return _server([sys.executable, "-m", "bench.servers", *args, str(port)], port, path_part)
 
 
 def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
@@ -95,14 +99,9 @@ def oxigraph_server(path: Path, workdir: Path) -> Iterator[str]:
         subprocess.run([binary, "load", "--location", str(location), "--file", str(path)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     port = free_port()
-    proc = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_ready(url, proc)
+    with _server([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"], port,
+                 "/query") as url:
         yield url
-    finally:
-        stop_process(proc)
 
 
 @contextmanager

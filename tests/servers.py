@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,3 +53,31 @@ def oxigraph_server(location: Path | None = None) -> Iterator[str]:
     finally:
         stop_process(proc)
 
+
+@contextmanager
+def connection_counter():
+    """A TCP listener on 127.0.0.1 that counts the connections it accepts; yields (port, counts)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.1)
+    counts = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            counts.append(1)
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], counts
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()

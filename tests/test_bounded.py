@@ -1,8 +1,6 @@
 """The bounded runner: a real time limit (the query process is killed), a row cap, errors with positions."""
 
 import contextlib
-import socket
-import threading
 import time
 
 import pyoxigraph as ox
@@ -12,6 +10,7 @@ from graph import bounded
 from graph.errors import QueryError, QueryRefused, QueryTimeout
 from graph.query_pool import pool_for
 from graph.store import EmbeddedStore
+from tests.servers import connection_counter
 
 EX = "http://example.org/"
 
@@ -81,35 +80,14 @@ def test_policy_runs_first(seed_store):
 
 def test_query_process_has_no_network_even_past_the_policy():
     """Defence in depth: a SERVICE that reached the engine could still open no connection."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.2)
-    accepted = []
-
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            accepted.append(conn)
-            conn.close()
-
-    stop = threading.Event()
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    port = listener.getsockname()[1]
-    query = f"SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-    store = EmbeddedStore()
-    with contextlib.suppress(QueryError):  # the policy is skipped on purpose: straight to a query process
-        pool_for(store).call(5.0, bounded._evaluate, query, None, 10, None, None)
-    store.close()
-    time.sleep(0.3)
-    stop.set()
-    thread.join()
-    listener.close()
-    assert accepted == []
+    with connection_counter() as (port, counts):
+        query = f"SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        store = EmbeddedStore()
+        with contextlib.suppress(QueryError):  # the policy is skipped on purpose: straight to a query process
+            pool_for(store).call(5.0, bounded._evaluate, query, None, 10, None, None)
+        store.close()
+        time.sleep(0.3)
+    assert counts == []
 
 
 def test_repeated_queries_all_answer(seed_store):

@@ -12,24 +12,13 @@ import pytest
 from graph.cli import main
 from graph.export_graph import GRAPH_FORMATS, export_graph
 from graph.namespaces import ID_IRI
+from tests.walk import entities
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main([*argv, "--store", "memory"])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def entities(data) -> list[dict]:
-    found = []
-    if isinstance(data, dict):
-        found += [data] if "iri" in data else []
-        for value in data.values():
-            found += entities(value)
-    elif isinstance(data, list):
-        for value in data:
-            found += entities(value)
-    return found
 
 
 @pytest.mark.parametrize("argv", [

@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import io
-import socket
-import threading
 import time
-from contextlib import contextmanager
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -22,7 +19,7 @@ from graph.http import TRUNCATED_HEADER, register_routes
 from graph.loading import ensure_seeded
 from graph.settings import Settings
 from graph.store import EmbeddedStore, open_store
-from tests.servers import oxigraph_server, wsgi_server
+from tests.servers import connection_counter, oxigraph_server, wsgi_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -232,35 +229,6 @@ def test_updates_are_refused_and_the_store_is_unchanged(base, store, update):
     assert [r.status_code for r in (by_form, by_type, as_query, by_get)] == [403] * 4
     assert as_query.json()["ok"] is False
     assert store.count() == before
-
-
-@contextmanager
-def connection_counter():
-    """A TCP listener on 127.0.0.1 that counts the connections it accepts; yields (port, counts)."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.1)
-    counts = []
-    stop = threading.Event()
-
-    def serve():
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            counts.append(1)
-            conn.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1], counts
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
 
 
 def test_service_and_load_make_no_connection(base):

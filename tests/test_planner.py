@@ -11,25 +11,12 @@ from graph.errors import FardplanError, NodeNotFound
 from graph.namespaces import ID_IRI
 from graph.queries import QUERY_DIR, catalogue, get
 from graph.store import EmbeddedStore
+from tests.walk import entities
 
 POLISEN, SOCIALTJANSTEN = ID_IRI + "org/polisen", ID_IRI + "org/socialtjansten"
 STOCKHOLMSHEM = ID_IRI + "org/stockholmshem"
 MINE = sorted(p.stem for p in QUERY_DIR.glob("*.rq") if p.stem.startswith(("analysis_", "gaps_")) or p.stem in (
     "actors_for_strategy", "shared_between_actors", "collaboration_edges"))
-
-
-def entities(data) -> list[dict]:
-    """Every dict with an "iri" inside ``data``."""
-    found = []
-    if isinstance(data, dict):
-        if "iri" in data:
-            found.append(data)
-        for value in data.values():
-            found += entities(value)
-    elif isinstance(data, list):
-        for value in data:
-            found += entities(value)
-    return found
 
 
 def rows(store, sparql: str) -> list[dict[str, str]]:
