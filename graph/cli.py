@@ -168,12 +168,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fardplan", description="Färdplan knowledge graph: load, check, query.")
     parser.add_argument("--version", action="version", version=f"fardplan {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
     store_help = "store URL: oxigraph:PATH (default .fardplan/store), memory, http(s)://…/query (env FARDPLAN_STORE)"
+    # Global options go before or after the subcommand: the subcommand's copy leaves the value alone unless given.
+    parser.add_argument("--store", help=store_help)
+    sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--store", help=store_help)
+        p.add_argument("--store", help=store_help, default=argparse.SUPPRESS)
         p.set_defaults(func=func)
         return p
 

@@ -5,7 +5,8 @@
 attributes are plain ``str``/``int``/``list`` values, so nothing downstream holds an RDF term:
 
 * node attributes: ``type`` (``goal_area``, ``strategy``, ``project``, ``proposal``, ``actor`` or ``other``),
-  ``label_sv``, ``label_en``, ``notation``, ``names`` (every label, alt label and notation, for look-up);
+  ``label_sv``, ``label_en``, ``notation``, ``names`` (every label, alt label and notation, for look-up),
+  ``names_en`` (those of them tagged ``@en``);
 * edge attributes (key = ``relation``): ``relation`` (the predicate's local name, e.g. ``participatesIn``),
   ``predicate`` (IRI), ``assertion`` (IRI or ``""``), ``mode`` (``stated``, ``interpreted`` or ``""``),
   ``reason_sv``, ``reason_en``, ``passage`` (IRI or ``""``), ``text`` (the passage's exact text),
@@ -65,13 +66,15 @@ def _add_nodes(G: nx.MultiDiGraph, store: Store) -> None:
         if node not in best or rank[cls] < rank[best[node]]:
             best[node] = cls
     for node in sorted(best):
-        G.add_node(node, type=types[best[node]], label_sv="", label_en="", notation="", names=[])
+        G.add_node(node, type=types[best[node]], label_sv="", label_en="", notation="", names=[], names_en=[])
     labels: dict[tuple[str, str], tuple[int, str]] = {}
     for row in _select(store, "analysis_names"):
         node, prop, name = row["node"].value, row["property"].value, row["name"]
         attrs = G.nodes[node]
         if name.value not in attrs["names"]:
             attrs["names"].append(name.value)
+        if name.language == "en" and name.value not in attrs["names_en"]:
+            attrs["names_en"].append(name.value)
         if prop == SKOS + "notation":
             attrs["notation"] = attrs["notation"] or name.value
         elif prop in LABEL_PROPERTIES and name.language in ("sv", "en"):
@@ -83,6 +86,7 @@ def _add_nodes(G: nx.MultiDiGraph, store: Store) -> None:
         G.nodes[node][f"label_{lang}"] = text
     for node, attrs in G.nodes(data=True):
         attrs["names"].sort()
+        attrs["names_en"].sort()
         attrs["label_sv"] = attrs["label_sv"] or attrs["label_en"] or attrs["notation"] or local_name(node)
         attrs["label_en"] = attrs["label_en"] or attrs["label_sv"]
 

@@ -105,12 +105,20 @@ class NodeNotFound(FardplanError):
 
     status = 404
 
-    def __init__(self, name: str, candidates: list[tuple[str, str]] | None = None, ambiguous: bool = False) -> None:
+    def __init__(self, name: str, candidates: list[tuple[str, str]] | None = None, ambiguous: bool = False,
+                 details: dict[str, str] | None = None, wrong_type: str | None = None) -> None:
         self.name = name
         self.candidates = candidates or []
         self.ambiguous = ambiguous
+        self.details = details or {}
+        self.wrong_type = wrong_type
+        if wrong_type:
+            super().__init__(wrong_type)
+            return
         what = "is ambiguous" if ambiguous else "matches no node"
-        listing = "".join(f"\n  {label} <{iri}>" for iri, label in self.candidates)
+        listing = "".join(
+            f"\n  {label} <{iri}> ({self.details[iri]})" if self.details.get(iri) else f"\n  {label} <{iri}>"
+            for iri, label in self.candidates)
         hint = "; candidates:" if self.candidates else ""
         super().__init__(f"{name!r} {what}{hint}{listing}")
 

@@ -102,3 +102,31 @@ def test_csv_export_is_one_triple_a_row(seed_store):
     assert len(rows) - 1 == seed_store.count()
     assert [ID_IRI + "org/polisen", "http://www.w3.org/2004/02/skos/core#altLabel", "Polis"] in rows
     assert set(GRAPH_FORMATS) == {"gexf", "graphml", "csv"}
+
+
+# ---------------------------------------------------------------- global options and names (issue 12)
+
+@pytest.mark.parametrize("argv", [
+    ("--store", "memory", "gaps", "--format", "json"),
+    ("gaps", "--store", "memory", "--format", "json"),
+])
+def test_global_options_go_before_or_after_the_subcommand(capsys, argv):
+    assert main(list(argv)) == 0
+    out, _ = capsys.readouterr()
+    assert json.loads(out)
+
+
+def test_the_subcommands_store_wins_over_the_global_one(capsys, tmp_path):
+    assert main(["--store", f"oxigraph:{tmp_path / 'never'}", "stats", "--store", "memory", "--format", "json"]) == 0
+    assert not (tmp_path / "never").exists()
+
+
+def test_a_name_of_the_wrong_type_says_what_the_command_takes(capsys):
+    code, out, err = run(capsys, "actors", "polisen")
+    assert code == 2 and out == ""
+    assert err.strip() == "fardplan actors: error: this command takes a strategy; 'polisen' is Polisen, an actor"
+
+
+def test_a_notation_typed_with_a_number(capsys):
+    code, out, _ = run(capsys, "actors", "dt 6", "--format", "json")
+    assert code == 0 and json.loads(out)["strategy"]["iri"] == ID_IRI + "strategy/DT.VI"

@@ -84,7 +84,68 @@ def test_named_nodes_on_a_tiny_graph():
     assert a.keys == ("culture", "kultur", "kulturforvaltningen")
     assert resolve("kultur", G) == "t:a"  # exact alt label beats the prefix match on both
     with pytest.raises(NodeNotFound) as err:
-        resolve("kulturh", G, types=["actor"])
+        resolve("kulturh", G, types=["actor"])  # names the project: said so, not answered with a close actor
+    assert err.value.candidates == [("t:b", "Kulturhus")]
+    assert str(err.value) == "this command takes an actor; 'kulturh' is Kulturhus, a project"
+    with pytest.raises(NodeNotFound) as err:
+        resolve("kultorforvaltningen", G, types=["actor"])
     assert err.value.candidates == [("t:a", "Kulturförvaltningen")]
     with pytest.raises(NodeNotFound):
         resolve("   ", G)
+
+
+# ------------------------------------------------- the look-up planners expect (issue 12)
+
+@pytest.mark.parametrize("typed", ["DT.VI", "DT 6", "DT6", "dt vi", "DT.6", "dt-vi", " Dt.Vi "])
+def test_notations_in_every_form_planners_type(G, typed):
+    assert resolve(typed, G) == ID_IRI + "strategy/DT.VI"
+
+
+def test_arabic_notations_of_other_goal_areas(G):
+    assert resolve("UU.4", G) == ID_IRI + "strategy/UU.IV"
+    assert resolve("bs 2", G, types=["strategy"]) == ID_IRI + "strategy/BS.II"
+
+
+@pytest.mark.parametrize("short", ["SB", "SIG", "sb", "sig"])
+def test_short_names_never_match_inside_a_word(G, short):
+    """"SB" once found Bostadsbolag (letters inside the word), "SIG" BS.IV (English "well-de*sig*ned")."""
+    with pytest.raises(NodeNotFound) as err:
+        resolve(short, G)
+    assert not err.value.ambiguous
+    assert ID_IRI + "strategy/BS.IV" not in [iri for iri, _ in err.value.candidates]
+
+
+def test_whole_words_before_prefixes_before_parts(G):
+    assert resolve("insatsgruppen", G) == ID_IRI + "project/sociala-insatsgruppen"  # a whole word
+    assert resolve("insatsgrupp", G) == ID_IRI + "project/sociala-insatsgruppen"  # a word's prefix
+
+
+def test_swedish_names_before_english_ones():
+    G = nx.Graph()
+    G.add_node("t:park", type="project", label_sv="Parkprojektet", label_en="Park project", names_en=["Park project"],
+               names=["Parkprojektet", "Park project"])
+    G.add_node("t:polis", type="actor", label_sv="Parkpolisen", label_en="Park police", names_en=["Park police"],
+               names=["Parkpolisen", "Park police"])
+    # "park" is the whole first word of both English labels, but only a prefix of the Swedish ones: Swedish
+    # names are tried first at each level, and at the whole-word level only English names match both: ambiguous.
+    with pytest.raises(NodeNotFound) as err:
+        resolve("park", G)
+    assert err.value.ambiguous
+    assert resolve("parkpolis", G) == "t:polis"  # a Swedish prefix
+    assert resolve("police", G) == "t:polis"  # an English whole word, when no Swedish name matches
+
+
+def test_a_name_of_the_wrong_type_says_what_it_is(G):
+    with pytest.raises(NodeNotFound) as err:
+        resolve("polisen", G, types=["strategy"])
+    assert str(err.value) == "this command takes a strategy; 'polisen' is Polisen, an actor"
+    assert err.value.candidates == [(ID_IRI + "org/polisen", "Polisen")]
+
+
+def test_candidates_carry_notation_and_type(G):
+    with pytest.raises(NodeNotFound) as err:
+        resolve("DT", G, types=["strategy"])
+    assert f"<{ID_IRI}strategy/DT.VI> (DT.VI, strategy)" in str(err.value)
+    with pytest.raises(NodeNotFound) as err:
+        resolve("polisn", G)
+    assert f"Polisen <{ID_IRI}org/polisen> (actor)" in str(err.value)
