@@ -7,16 +7,19 @@ import json
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from . import __version__, cli_analysis
 from .errors import FardplanError, ShapeViolation
 from .export_graph import GRAPH_FORMATS, export_graph
+from .labels import labels_of
 from .loading import check, ensure_seeded, load_files
 from .namespaces import PREFIXES
 from .rdfio import FORMATS, parse_file, rdf_format, serialize
 from .results import render
 from .settings import PROJECT_DIR, Settings
 from .stats import class_counts
-from .store import Store, open_store
+from .store import Solutions, Store, open_store
 
 QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "ttl", "nt", "jsonld")
 
@@ -99,7 +102,11 @@ def cmd_query(args: argparse.Namespace) -> int:
                          max_rows=settings.max_rows)
     if result.truncated:
         print(f"warning: the answer was cut at {settings.max_rows} rows (FARDPLAN_MAX_ROWS)", file=sys.stderr)
-    text = render(result.answer, args.format, PREFIXES)
+    labels = None
+    if args.format == "table" and isinstance(result.answer, Solutions):
+        iris = {t.value for row in result.answer.rows for t in row if isinstance(t, ox.NamedNode)}
+        labels = labels_of(store, iris, args.lang)
+    text = render(result.answer, args.format, PREFIXES, labels)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -170,12 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fardplan {__version__}")
     store_help = "store URL: oxigraph:PATH (default .fardplan/store), memory, http(s)://…/query (env FARDPLAN_STORE)"
     # Global options go before or after the subcommand: the subcommand's copy leaves the value alone unless given.
+    lang_help = "language of tables and labels: sv (default) or en"
     parser.add_argument("--store", help=store_help)
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv", help=lang_help)
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--store", help=store_help, default=argparse.SUPPRESS)
+        p.add_argument("--lang", choices=("sv", "en"), help=lang_help, default=argparse.SUPPRESS)
         p.set_defaults(func=func)
         return p
 

@@ -11,7 +11,44 @@ from collections.abc import Callable
 from types import ModuleType
 
 FORMATS = ("table", "json")
-MODES = {"stated": "uttalat", "interpreted": "tolkat"}
+MODES = {"stated": ("uttalat", "stated"), "interpreted": ("tolkat", "interpreted")}
+# The words of the tables, Swedish and English.
+WORDS: dict[str, tuple[str, str]] = {
+    "reach": ("{n} aktör(er) når strategin:", "{n} actor(s) reach it:"),
+    "serving": ("Projekt som bidrar till strategin ({n}):", "Projects serving the strategy ({n}):"),
+    "no_actor": ("ingen aktör i svaret", "no actor in the reply"),
+    "actors_in": ("aktörer: {names}", "actors: {names}"),
+    "shares": ("{a} och {b} delar {p} projekt och {s} strategi(er)", "{a} and {b} share {p} project(s) and "
+               "{s} strateg(ies)"),
+    "shared_projects": ("Gemensamma projekt (arbete tillsammans):", "Shared projects (joint work):"),
+    "shared_strategies": ("Gemensamma strategier (samma mål, inte nödvändigtvis samarbete):",
+                          "Shared strategies (a common aim, not necessarily joint work):"),
+    "not_connected": ("inte förbundna", "not connected"),
+    "connections": ("{n} kortaste förbindelse(r) i {k} steg", "{n} shortest connection(s) of {k} step(s)"),
+    "coverage": ("Täckning per målområde (strategier / med projekt / nådda av aktörer):",
+                 "Coverage per goal area (strategies / with projects / reached by actors):"),
+    "without_projects": ("Strategier utan projekt", "Strategies without projects"),
+    "without_actors": ("Strategier som ingen aktör når", "Strategies no actor reaches"),
+    "without_either": ("Strategier varken med projekt eller aktör", "Strategies with neither project nor actor"),
+    "single": ("Aktörer som bara når en strategi", "Actors reaching only one strategy"),
+    "brokers": ("Aktörer efter mellanhandsroll ({method}) i nätverket av {network}:",
+                "Actors by betweenness ({method}) in the network of {network}:"),
+    "network": ("aktörer som delar projekt eller uttryckligen samverkar",
+                "actors sharing projects or collaborating explicitly"),
+    "columns": ("#  aktör  mellanhandsroll  viktad grad  partner  grupp",
+                "#  actor  betweenness  weighted  partners  community"),
+    "communities": ("Grupper (Louvain):", "Communities (Louvain):"),
+    "quote": ("citat", "quote"),
+    "restored": ("återställd läsning", "restored reading"),
+    "reason": ("skäl", "reason"),
+    "sampled": ("urval k={k}", "sampled k={k}"),
+    "exact": ("exakt", "exact"),
+}
+
+
+def _t(args: argparse.Namespace, key: str, **values: object) -> str:
+    text = WORDS[key][0 if getattr(args, "lang", "sv") == "sv" else 1]
+    return text.format(**values) if values else text
 
 
 def _open(args: argparse.Namespace):
@@ -26,78 +63,152 @@ def _planner() -> ModuleType:
     return planner
 
 
-def _name(e: dict) -> str:
-    return f"{e['notation']} {e['label']}" if e.get("notation") and e.get("type") == "strategy" else e["label"]
+def _label(e: dict, lang: str) -> str:
+    return e["label"] if lang == "sv" else e.get("label_en") or e["label"]
 
 
-def _modes(route: dict) -> str:
-    return ", ".join(f"{s['relation']['label']}: {MODES.get(s['mode'], s['mode'] or '?')}" for s in route["steps"])
+def _name(e: dict, lang: str = "sv") -> str:
+    label = _label(e, lang)
+    return f"{e['notation']} {label}" if e.get("notation") and e.get("type") == "strategy" else label
 
 
-def _emit(args: argparse.Namespace, result: dict, table: Callable[[dict], list[str]]) -> int:
+def _mode(mode: str, lang: str) -> str:
+    return MODES.get(mode, ("?", "?"))[0 if lang == "sv" else 1] if mode else "?"
+
+
+def _modes(route: dict, lang: str) -> str:
+    return ", ".join(f"{_label(s['relation'], lang)}: {_mode(s['mode'], lang)}" for s in route["steps"])
+
+
+def _evidence(args: argparse.Namespace, step: dict, indent: str) -> list[str]:
+    """A step's quote as the raw text and, marked, its restored reading; the reason of an interpretation."""
+    lines = []
+    passage = step.get("passage")
+    if passage and passage.get("text"):
+        raw = " ".join(passage["text"].split())
+        lines.append(f"{indent}{_t(args, 'quote')}: \"{raw}\"  [{passage['start']}–{passage['end']}]")
+        restored = " ".join((passage.get("restored") or "").split())
+        if restored and restored != raw:
+            lines.append(f"{indent}{_t(args, 'restored')}: \"{restored}\"")
+    reason = step.get("reason")
+    if reason:
+        text = reason["sv"] if args.lang == "sv" else reason["en"] or reason["sv"]
+        lines.append(f"{indent}{_t(args, 'reason')}: {text}")
+    return lines
+
+
+def _short(e: dict, lang: str) -> str:
+    return e["notation"] if e.get("type") == "strategy" and e.get("notation") else _label(e, lang)
+
+
+def _step_text(step: dict, lang: str, first: bool = True) -> str:
+    """``Polisen — deltar i → Sociala insatsgruppen`` in ``lang`` (``← … —`` for an edge walked backwards)."""
+    relation = _label(step["relation"], lang)
+    arrow = f" — {relation} → " if step["direction"] == "forward" else f" ← {relation} — "
+    return (_short(step["from"], lang) if first else "") + arrow + _short(step["to"], lang)
+
+
+def _steps_text(steps: list[dict], lang: str) -> str:
+    return "".join(_step_text(s, lang, first=i == 0) for i, s in enumerate(steps))
+
+
+def _route_lines(args: argparse.Namespace, route: dict, indent: str) -> list[str]:
+    lines = [f"{indent}{_steps_text(route['steps'], args.lang)}  [{_modes(route, args.lang)}]"]
+    for step in route["steps"]:
+        lines += _evidence(args, step, indent + "    ")
+    return lines
+
+
+def _emit(args: argparse.Namespace, result: dict, table: Callable[[argparse.Namespace, dict], list[str]]) -> int:
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print("\n".join(table(result)))
+        print("\n".join(table(args, result)))
     return 0
 
 
-def _actors_table(r: dict) -> list[str]:
-    lines = [f"{_name(r['strategy'])}  <{r['strategy']['iri']}>", f"{len(r['actors'])} actor(s) reach it:"]
+def _actors_table(args: argparse.Namespace, r: dict) -> list[str]:
+    lang = args.lang
+    lines = [f"{_name(r['strategy'], lang)}  <{r['strategy']['iri']}>", _t(args, "reach", n=len(r["actors"]))]
     for actor in r["actors"]:
-        lines.append(f"  {actor['label']}  <{actor['iri']}>")
-        lines += [f"      {route['text']}  [{_modes(route)}]" for route in actor["routes"]]
+        lines.append(f"  {_label(actor, lang)}  <{actor['iri']}>")
+        for route in actor["routes"]:
+            lines += _route_lines(args, route, "      ")
+    lines.append(_t(args, "serving", n=len(r["projects"])))
+    for project in r["projects"]:
+        names = ", ".join(_label(a, lang) for a in project["actors"])
+        who = _t(args, "actors_in", names=names) if names else _t(args, "no_actor")
+        lines.append(f"  {_label(project, lang)}  <{project['iri']}>  ({who})")
+        step = project["step"]
+        lines.append(f"      {_step_text(step, lang)}  [{_label(step['relation'], lang)}: {_mode(step['mode'], lang)}]")
+        lines += _evidence(args, step, "          ")
     return lines
 
 
-def _shared_table(r: dict) -> list[str]:
+def _shared_table(args: argparse.Namespace, r: dict) -> list[str]:
+    lang = args.lang
     a, b = r["actors"]
-    lines = [f"{a['label']} and {b['label']} share {len(r['projects'])} project(s) and "
-             f"{len(r['strategies'])} strateg{'y' if len(r['strategies']) == 1 else 'ies'} (weight {r['weight']})"]
-    lines += ["Projects:"] + [f"  {p['label']}  <{p['iri']}>" for p in r["projects"]] if r["projects"] else []
+    lines = [_t(args, "shares", a=_label(a, lang), b=_label(b, lang), p=r["counts"]["projects"],
+                s=r["counts"]["strategies"])]
+    if r["projects"]:
+        lines.append(_t(args, "shared_projects"))
+        lines += [f"  {_label(p, lang)}  <{p['iri']}>" for p in r["projects"]]
     if r["strategies"]:
-        lines.append("Strategies:")
+        lines.append(_t(args, "shared_strategies"))
         for s in r["strategies"]:
-            lines.append(f"  {_name(s)}  <{s['iri']}>")
-            lines += [f"      {route['text']}  [{_modes(route)}]" for route in s["routes"]]
+            lines.append(f"  {_name(s, lang)}  <{s['iri']}>")
+            for route in s["routes"]:
+                lines += _route_lines(args, route, "      ")
     return lines
 
 
-def _path_table(r: dict) -> list[str]:
-    head = f"{_name(r['source'])} → {_name(r['target'])}: "
+def _path_table(args: argparse.Namespace, r: dict) -> list[str]:
+    lang = args.lang
+    head = f"{_name(r['source'], lang)} → {_name(r['target'], lang)}: "
     if not r["paths"]:
-        return [head + "not connected"]
-    lines = [head + f"{len(r['paths'])} shortest connection(s) of {r['length']} step(s)"]
+        return [head + _t(args, "not_connected")]
+    lines = [head + _t(args, "connections", n=len(r["paths"]), k=r["length"])]
     for i, path in enumerate(r["paths"], start=1):
-        lines.append(f"{i}. {path['text']}")
+        lines.append(f"{i}. {_steps_text(path['steps'], lang)}")
         for step in path["steps"]:
             assertion = f"  <{step['assertion']['iri']}>" if step["assertion"] else ""
-            lines.append(f"     {step['text']}  [{MODES.get(step['mode'], step['mode'] or '?')}]{assertion}")
-            if step["passage"]:
-                lines.append(f"        \"{' '.join(step['passage']['text'].split())}\"")
+            lines.append(f"     {_step_text(step, lang)}  [{_mode(step['mode'], lang)}]{assertion}")
+            lines += _evidence(args, step, "        ")
     return lines
 
 
-def _gaps_table(r: dict) -> list[str]:
-    lines = ["Coverage per goal area (strategies / with projects / reached by actors):"]
-    lines += [f"  {c['notation']:4} {c['label']:30} {c['strategies']:3} {c['with_projects']:3} {c['with_actors']:3}"
-              for c in r["coverage"]]
-    for key, title in (("strategies_without_projects", "Strategies without projects"),
-                       ("strategies_without_actors", "Strategies no actor reaches")):
-        lines.append(f"{title} ({len(r[key])}):")
-        lines += [f"  {_name(s)}" for s in r[key]]
-    lines.append(f"Actors reaching only one strategy ({len(r['single_strategy_actors'])}):")
-    lines += [f"  {a['label']:30} {_name(a['strategy'])}" for a in r["single_strategy_actors"]]
+def _gaps_table(args: argparse.Namespace, r: dict) -> list[str]:
+    lang = args.lang
+    width = max((len(_label(c, lang)) for c in r["coverage"]), default=0)
+    lines = [_t(args, "coverage")]
+    lines += [f"  {c['notation']:4} {_label(c, lang):{width}} {c['strategies']:3} {c['with_projects']:3} "
+              f"{c['with_actors']:3}" for c in r["coverage"]]
+    for key, title in (("strategies_without_projects", "without_projects"),
+                       ("strategies_without_actors", "without_actors"),
+                       ("strategies_without_either", "without_either")):
+        lines.append(f"{_t(args, title)} ({len(r[key])}):")
+        lines += [f"  {_name(s, lang)}" for s in r[key]]
+    single = r["single_strategy_actors"]
+    lines.append(f"{_t(args, 'single')} ({len(single)}):")
+    width = max((len(_label(a, lang)) for a in single), default=0)
+    lines += [f"  {_label(a, lang):{width}}  {_name(a['strategy'], lang)}" for a in single]
     return lines
 
 
-def _brokers_table(r: dict) -> list[str]:
-    lines = [f"Actors by betweenness ({r['method']['betweenness']}) in the network of {r['method']['network']}:",
-             f"  {'#':>3}  {'actor':30} {'betweenness':>11} {'weighted':>8} {'partners':>8} {'community':>9}"]
-    lines += [f"  {a['rank']:>3}  {a['label'][:30]:30} {a['betweenness']:11.4f} {a['weighted_degree']:8} "
-              f"{a['degree']:8} {a['community'] if a['community'] is not None else '-':>9}" for a in r["actors"]]
-    lines.append("Communities (Louvain):")
-    lines += [f"  {c['index']}: " + ", ".join(m["label"] for m in c["members"]) for c in r["communities"]]
+def _brokers_table(args: argparse.Namespace, r: dict) -> list[str]:
+    lang = args.lang
+    method = r["method"]["betweenness"]
+    shown = (_t(args, "exact") if method == "exact" else _t(args, "sampled", k=method.rpartition("=")[2]))
+    names = [_label(a, lang) for a in r["actors"]]
+    width = max([len(n) for n in names] + [5])
+    head = _t(args, "columns").split("  ")
+    lines = [_t(args, "brokers", method=shown, network=_t(args, "network")),
+             f"  {head[0]:>3}  {head[1]:{width}} {head[2]:>15} {head[3]:>11} {head[4]:>8} {head[5]:>9}"]
+    lines += [f"  {a['rank']:>3}  {name:{width}} {a['betweenness']:15.4f} {a['weighted_degree']:11} "
+              f"{a['degree']:8} {a['community'] if a['community'] is not None else '-':>9}"
+              for a, name in zip(r["actors"], names, strict=True)]
+    lines.append(_t(args, "communities"))
+    lines += [f"  {c['index']}: " + ", ".join(_label(m, lang) for m in c["members"]) for c in r["communities"]]
     return lines
 
 

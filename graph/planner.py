@@ -18,6 +18,7 @@ from .convert import to_nx
 from .errors import FardplanError
 from .queries import get
 from .resolve import resolve
+from .restore import Lexicon, restore
 from .store import Store
 
 __all__ = [
@@ -40,6 +41,19 @@ class Views:
         self.affiliation = analysis.affiliation_graph(relations)
         self.memo: dict = {}
         self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """Known Swedish words: the graph's Swedish labels, names and reasons (for restored readings of quotes)."""
+        with self._lock:
+            if "lexicon" not in self.memo:
+                G = self.relations
+                texts = [a.get("label_sv", "") for _, a in G.nodes(data=True)]
+                texts += [n for _, a in G.nodes(data=True) for n in a.get("names", [])
+                          if n not in a.get("names_en", [])]
+                texts += [d.get("reason_sv", "") for _, _, d in G.edges(data=True)]
+                self.memo["lexicon"] = Lexicon(texts)
+            return self.memo["lexicon"]
 
     @property
     def collaboration(self) -> nx.Graph:
@@ -101,29 +115,32 @@ def _arrow(G: nx.Graph, step: dict) -> str:
     return arrow + _short(G, step["target"])
 
 
-def _step(G: nx.Graph, step: dict) -> dict:
+def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> dict:
     rel = _relation(G, step["relation"])
     a, b = step["source"], step["target"]
     subject, obj = (a, b) if step["direction"] == "forward" else (b, a)
     text = _short(G, a) + _arrow(G, step)
+    edge = G.get_edge_data(subject, obj, key=step["relation"]) or {}
+    reason = ({"sv": edge.get("reason_sv", ""), "en": edge.get("reason_en", "")}
+              if step["mode"] == "interpreted" else None)
     out = {"from": entity(G, a), "to": entity(G, b), "relation": rel, "direction": step["direction"],
-           "mode": step["mode"], "text": text, "assertion": None, "passage": None}
+           "mode": step["mode"], "reason": reason, "text": text, "assertion": None, "passage": None}
     if step["assertion"]:
         out["assertion"] = {"iri": step["assertion"], "label": f"{_short(G, subject)} {rel['label']} {_short(G, obj)}",
                             "mode": step["mode"]}
     if step["passage"]:
-        edge = G.get_edge_data(subject, obj, key=step["relation"]) or {}
         span = f"{edge.get('start', -1)}–{edge.get('end', -1)}"
         out["passage"] = {"iri": step["passage"], "label": f"tecken {span}", "text": step["text"],
+                          "restored": restore(step["text"], lexicon),
                           "start": edge.get("start", -1), "end": edge.get("end", -1)}
     return out
 
 
-def _route(G: nx.Graph, route: dict) -> dict:
+def _route(G: nx.Graph, route: dict, lexicon: Lexicon) -> dict:
     edges = route["edges"]
     return {"project": entity(G, route["project"]) if route["project"] else None,
             "text": _short(G, edges[0]["source"]) + "".join(_arrow(G, s) for s in edges),
-            "steps": [_step(G, s) for s in edges]}
+            "steps": [_step(G, s, lexicon) for s in edges]}
 
 
 def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) -> dict:
@@ -146,10 +163,30 @@ def actors_for_strategy(store: Store, strategy: str) -> dict:
             continue
         projects = sorted({r["project"] for r in routes if r["project"]})
         actors.append({**entity(G, actor), "direct": any(r["project"] is None for r in routes),
-                       "projects": [entity(G, p) for p in projects], "routes": [_route(G, r) for r in routes]})
+                       "projects": [entity(G, p) for p in projects],
+                       "routes": [_route(G, r, v.lexicon) for r in routes]})
     actors.sort(key=lambda a: a["label"].casefold())
     return {"strategy": entity(G, iri), "goal_areas": _goal_areas(G, iri), "actors": actors,
+            "projects": _serving_projects(v, iri),
             "queries": [{"name": "actors_for_strategy", "params": {"strategy": iri}}]}
+
+
+def _serving_projects(v: Views, strategy: str) -> list[dict]:
+    """The projects that serve ``strategy``, each with how (its step, mode, reason and passage) and how many
+    actors run it or take part — listed even when no actor does, so no project that serves it goes unseen."""
+    G = v.relations
+    found = []
+    for project, _, relation in G.in_edges(strategy, data="relation"):
+        if relation not in analysis.CONTRIBUTES or G.nodes[project].get("type") != "project":
+            continue
+        data = G.get_edge_data(project, strategy, key=relation) or {}
+        step = {"source": project, "target": strategy, "relation": relation, "direction": "forward",
+                "mode": data.get("mode", ""), "assertion": data.get("assertion", ""),
+                "passage": data.get("passage", ""), "text": data.get("text", "")}
+        actors = sorted({a for a, _, r in G.in_edges(project, data="relation") if r in analysis.VIA})
+        found.append({**entity(G, project), "step": _step(G, step, v.lexicon),
+                      "actors": [entity(G, a) for a in actors]})
+    return sorted(found, key=lambda p: p["label"].casefold())
 
 
 def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[dict]:
@@ -160,8 +197,8 @@ def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[dict]:
 def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
     """What two actors share: projects both take part in and strategies both reach, with each actor's routes.
 
-    ``weight`` equals the weight of the pair in the collaboration projection (the common neighbours in the
-    affiliation graph).
+    ``counts`` gives the two apart (``{"projects", "strategies"}``): a shared project is joint work, a shared
+    strategy only a common aim, so they are never added into one number.
     """
     v = views(store)
     G = v.relations
@@ -172,10 +209,11 @@ def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
     kinds = v.affiliation.nodes
     strategies = []
     for s in (n for n in shared if kinds[n]["kind"] == "strategy"):
-        routes = [{"actor": entity(G, x), **_route(G, r)} for x in (a, b) for r in v.reach[x][s]]
+        routes = [{"actor": entity(G, x), **_route(G, r, v.lexicon)} for x in (a, b) for r in v.reach[x][s]]
         strategies.append({**entity(G, s), "routes": routes})
     projects = [n for n in shared if kinds[n]["kind"] == "project"]
-    return {"actors": [entity(G, a), entity(G, b)], "weight": len(shared),
+    counts = {"projects": len(projects), "strategies": len(strategies)}
+    return {"actors": [entity(G, a), entity(G, b)], "counts": counts,
             "projects": [entity(G, p) for p in projects], "strategies": strategies,
             "queries": [{"name": "shared_between_actors", "params": {"actorA": a, "actorB": b}}]}
 
@@ -187,18 +225,21 @@ def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
     Goal-area membership (``relatesToGoalArea``, ``broader``) joins everything in a goal area, so it is left out
     unless ``include_goal_areas``.
     """
-    G = views(store).relations
+    v = views(store)
+    G = v.relations
     a, b = resolve(source, G), resolve(target, G)
     relations = None if include_goal_areas else PATH_RELATIONS
     paths = analysis.shortest_connections(G, a, b, max_paths=max_paths, relations=relations)
-    out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path), "steps": [_step(G, s) for s in path]}
+    out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path),
+            "steps": [_step(G, s, v.lexicon) for s in path]}
            for path in paths]
     return {"source": entity(G, a), "target": entity(G, b), "length": len(paths[0]) if paths else None,
             "paths": out, "queries": [{"name": "analysis_relations", "params": {}}]}
 
 
 def gaps(store: Store) -> dict:
-    """Strategies without projects, strategies no actor reaches, coverage per goal area, single-strategy actors."""
+    """Strategies without projects, strategies no actor reaches, those with neither, coverage per goal area and
+    single-strategy actors."""
     G = views(store).relations
 
     def strategy(s: str) -> dict:
@@ -217,9 +258,12 @@ def gaps(store: Store) -> dict:
     single = [{**entity(G, a), "strategy": entity(G, s)} for a, s in analysis.single_strategy_actors(G).items()]
     single.sort(key=lambda e: e["label"].casefold())
     by_notation = {"key": lambda e: (e["notation"], e["iri"])}
+    no_projects = set(analysis.strategies_without_projects(G))
+    no_actors = set(analysis.strategies_without_actors(G))
     return {
-        "strategies_without_projects": sorted(map(strategy, analysis.strategies_without_projects(G)), **by_notation),
-        "strategies_without_actors": sorted(map(strategy, analysis.strategies_without_actors(G)), **by_notation),
+        "strategies_without_projects": sorted(map(strategy, no_projects), **by_notation),
+        "strategies_without_actors": sorted(map(strategy, no_actors), **by_notation),
+        "strategies_without_either": sorted(map(strategy, no_projects & no_actors), **by_notation),
         "coverage": coverage, "single_strategy_actors": single,
         "queries": [{"name": n, "params": {}} for n in (
             "gaps_strategies_without_projects", "gaps_strategies_without_actors", "gaps_coverage_per_goal_area",

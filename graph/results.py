@@ -79,11 +79,14 @@ def to_tsv(answer: Solutions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_table(answer: Solutions, max_width: int = 60) -> str:
-    """A plain-text table for people."""
+def to_table(answer: Solutions, labels: dict[str, str] | None = None) -> str:
+    """A plain-text table for people: an IRI shows as its label where ``labels`` has one; nothing is cut."""
+    names = labels or {}
+
     def cell(term) -> str:
-        text = to_text(term).replace("\n", " ")
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+        if isinstance(term, ox.NamedNode) and term.value in names:
+            return names[term.value].replace("\n", " ")
+        return to_text(term).replace("\n", " ")
 
     rows = [[cell(t) for t in row] for row in answer.rows]
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(answer.variables)]
@@ -94,8 +97,10 @@ def to_table(answer: Solutions, max_width: int = 60) -> str:
     return "\n".join(out)
 
 
-def render(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | None = None) -> str:
-    """Write an answer in ``fmt``: table, json, xml, csv, tsv for SELECT/ASK; an RDF format for graphs."""
+def render(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | None = None,
+           labels: dict[str, str] | None = None) -> str:
+    """Write an answer in ``fmt``: table, json, xml, csv, tsv for SELECT/ASK; an RDF format for graphs.
+    ``labels`` (``{iri: label}``) are what a table shows for IRIs; the other formats keep the IRIs."""
     if isinstance(answer, list):
         rdf = rdf_format("ttl" if fmt in ("table", "json") else fmt)
         quads = [ox.Quad(t.subject, t.predicate, t.object) for t in answer]
@@ -106,7 +111,8 @@ def render(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | None = None
         if fmt == "xml":
             return to_xml(answer)
         return "true" if answer else "false"
-    writers = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv, "table": to_table}
+    writers = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv,
+               "table": lambda a: to_table(a, labels)}
     if fmt not in writers:
         raise ValueError(f"a SELECT answer cannot be written as {fmt!r}; use {', '.join(writers)}")
     return writers[fmt](answer)

@@ -61,8 +61,10 @@ def test_path_table_names_assertions_and_passages(capsys):
 
 
 def test_gaps_and_brokers_tables(capsys):
-    code, out, _ = run(capsys, "gaps")
-    assert code == 0 and "Strategies without projects (18):" in out and "  BS   Boende och stadsmiljö" in out
+    code, out, _ = run(capsys, "gaps", "--lang", "en")
+    assert code == 0 and "Strategies without projects (18):" in out and "  BS   Housing and urban environment" in out
+    code, out, _ = run(capsys, "gaps")  # Swedish by default
+    assert code == 0 and "Strategier utan projekt (18):" in out and "  BS   Boende och stadsmiljö" in out
     code, out, _ = run(capsys, "brokers", "--limit", "3")
     assert code == 0
     assert out.splitlines()[2].split()[:2] == ["1", "Stadsdelsförvaltningen"]
@@ -130,3 +132,73 @@ def test_a_name_of_the_wrong_type_says_what_the_command_takes(capsys):
 def test_a_notation_typed_with_a_number(capsys):
     code, out, _ = run(capsys, "actors", "dt 6", "--format", "json")
     assert code == 0 and json.loads(out)["strategy"]["iri"] == ID_IRI + "strategy/DT.VI"
+
+
+# ---------------------------------------------------------------- answers a planner can read (issue 12)
+
+def test_gaps_lists_strategies_with_neither_project_nor_actor(capsys):
+    code, out, _ = run(capsys, "gaps", "--format", "json")
+    data = json.loads(out)
+    no_projects = {s["iri"] for s in data["strategies_without_projects"]}
+    no_actors = {s["iri"] for s in data["strategies_without_actors"]}
+    assert {s["iri"] for s in data["strategies_without_either"]} == no_projects & no_actors
+    _, table, _ = run(capsys, "gaps")
+    title = f"Strategier varken med projekt eller aktör ({len(no_projects & no_actors)}):"
+    assert title in table
+
+
+def test_shared_reports_projects_and_strategies_apart(capsys):
+    code, out, _ = run(capsys, "shared", "polisen", "socialtjänsten")
+    assert code == 0 and out.startswith("Polisen och Socialtjänsten delar 1 projekt och 1 strategi(er)")
+    assert "weight" not in out and "vikt" not in out
+    _, out, _ = run(capsys, "shared", "polisen", "socialtjänsten", "--format", "json")
+    assert json.loads(out)["counts"] == {"projects": 1, "strategies": 1}
+
+
+def test_actors_lists_the_projects_serving_a_strategy_even_without_actors(capsys):
+    code, out, _ = run(capsys, "actors", "AF.III", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["actors"] == []
+    [project] = data["projects"]
+    assert project["iri"] == ID_IRI + "project/stockholmsjobb" and project["actors"] == []
+    _, table, _ = run(capsys, "actors", "AF.III")
+    assert "Projekt som bidrar till strategin (1):" in table and "Stockholmsjobb" in table
+
+
+def test_quotes_show_the_raw_text_and_a_marked_restored_reading(capsys):
+    _, out, _ = run(capsys, "shared", "polisen", "socialtjänsten")
+    assert 'citat: "i samverkan med polis for att uppmérksamma barn och unga"' in out  # raw, as scanned
+    assert 'återställd läsning: "i samverkan med polis för att uppmärksamma barn och unga"' in out
+    _, out, _ = run(capsys, "shared", "polisen", "socialtjänsten", "--format", "json")
+    steps = [s for st in json.loads(out)["strategies"] for r in st["routes"] for s in r["steps"] if s["passage"]]
+    assert all(s["passage"]["text"] and s["passage"]["restored"] for s in steps)
+
+
+def test_every_interpretation_shows_its_reason_in_table_and_json(capsys):
+    _, out, _ = run(capsys, "actors", "DT.VI", "--format", "json")
+    steps = [s for a in json.loads(out)["actors"] for r in a["routes"] for s in r["steps"]]
+    interpreted = [s for s in steps if s["mode"] == "interpreted"]
+    assert interpreted and all(s["reason"]["sv"] and s["reason"]["en"] for s in interpreted)
+    assert all(s["reason"] is None for s in steps if s["mode"] == "stated")
+    _, table, _ = run(capsys, "actors", "DT.VI")
+    assert table.count("skäl: ") >= len({s["reason"]["sv"] for s in interpreted})
+    _, table, _ = run(capsys, "actors", "DT.VI", "--lang", "en")
+    assert "reason: " in table and "participates in" in table
+
+
+def test_brokers_never_cut_a_name(capsys):
+    _, out, _ = run(capsys, "brokers", "--format", "json")
+    longest = max((a["label"] for a in json.loads(out)["actors"]), key=len)
+    _, table, _ = run(capsys, "brokers")
+    assert len(longest) > 30 and longest in table
+
+
+def test_query_tables_show_labels_and_json_keeps_iris(capsys):
+    sparql = ("SELECT ?s WHERE { ?s <http://www.w3.org/2004/02/skos/core#notation> \"DT.VI\" }")
+    _, table, _ = run(capsys, "query", sparql)
+    assert "Främja trygghet i det offentliga rummet genom brottspreventiva åtgärder" in table  # whole, not cut
+    assert "https://" not in table
+    _, out, _ = run(capsys, "query", sparql, "--format", "json")
+    assert json.loads(out)["results"]["bindings"][0]["s"]["value"] == ID_IRI + "strategy/DT.VI"
+    _, table, _ = run(capsys, "query", sparql, "--lang", "en")
+    assert "Promote safety" in table or "safety" in table.lower()

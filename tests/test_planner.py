@@ -52,7 +52,8 @@ def test_polisen_and_socialtjansten_share_dt_v_through_sociala_insatsgruppen(see
                    (SOCIALTJANSTEN, ID_IRI + "project/sociala-insatsgruppen")}
     relations = {r["actor"]["iri"]: r["steps"][0]["relation"]["label"] for r in dt_v["routes"]}
     assert relations == {POLISEN: "deltar i", SOCIALTJANSTEN: "ger uppdrag åt"}
-    assert result["weight"] == len(result["projects"]) + len(result["strategies"])
+    assert result["counts"] == {"projects": len(result["projects"]), "strategies": len(result["strategies"])}
+    assert "weight" not in result  # projects and strategies are never added into one number
 
 
 def test_path_from_stockholmshem_to_polisen(seed_store, raw_source):
@@ -174,7 +175,7 @@ def test_shared_query_agrees(seed_store):
         found = rows(seed_store, planner.sparql_for("shared_between_actors", actorA=a, actorB=b))
         assert {r["shared"] for r in found if r["kind"] == "project"} == {p["iri"] for p in result["projects"]}
         assert {r["shared"] for r in found if r["kind"] == "strategy"} == {s["iri"] for s in result["strategies"]}
-        assert len(found) == result["weight"]
+        assert len(found) == result["counts"]["projects"] + result["counts"]["strategies"]
         projects = sum(1 for r in found if r["kind"] == "project")
         assert projects == (collaboration[a][b]["weight"] if collaboration.has_edge(a, b) else 0)
 

@@ -105,7 +105,8 @@ def test_shared_view_lists_project_and_strategy(seed_store):
     result = planner.shared_between(seed_store, "polisen", "socialtjansten")
     view = cp.build_shared_view(result, "sv")
     text = text_of(view)
-    assert "Sociala insatsgruppen" in text and "DT.V" in text and "Samverkansvikt 2" in text
+    assert "Sociala insatsgruppen" in text and "DT.V" in text
+    assert "Gemensamma projekt: 1" in text and "Gemensamma strategier: 1" in text
     assert len(find(view, html.Table)) == 2
 
 
@@ -181,3 +182,14 @@ def test_url_query_and_explorer_links():
     link = cp.build_entity({"iri": POLISEN, "label": "Polisen", "label_en": "The Police", "type": "actor"}, "en")
     assert isinstance(link, dcc.Link) and link.href == "/?focus=fpid:org/polisen&lang=en"
     assert "The Police" in text_of(link)
+
+
+def test_a_quote_shows_the_raw_text_and_a_restored_reading_beside_it(seed_store):
+    result = planner.connections(seed_store, "polisen", "socialtjansten")
+    passage = next(s["passage"] for p in result["paths"] for s in p["steps"] if s["passage"])
+    view = cp.build_passage({**passage, "text": "Svenska Bostéder &r med", "restored": "Svenska Bostäder är med"}, "sv")
+    text = text_of(view)
+    assert "Svenska Bostéder &r med" in text  # the raw source, unchanged
+    assert "Återställd läsning" in text and "Svenska Bostäder är med" in text
+    plain = cp.build_passage({**passage, "restored": passage["text"]}, "sv")
+    assert "Återställd läsning" not in text_of(plain)  # nothing to restore: no second reading

@@ -117,13 +117,18 @@ def build_sparql(queries: list[dict], lang: str) -> html.Details:
 
 
 def build_passage(passage: dict | None, lang: str) -> html.Figure | html.P:
-    """A step's source passage as a quote with its character offsets."""
+    """A step's source passage as the raw quote with its character offsets, and beside it the restored reading
+    (å, ä, ö put back; marked as such) when it differs."""
     if not passage or not passage.get("text"):
         return html.P(t("no_source", lang), className="muted")
     where = t("chars", lang, start=passage["start"], end=passage["end"])
-    return html.Figure([html.Blockquote(passage["text"], className="quote-text"),
-                        html.Figcaption(f"{t('source', lang)}: {where}", className="quote-source")],
-                       className="quote")
+    parts = [html.Blockquote(passage["text"], className="quote-text", lang="sv")]
+    restored = passage.get("restored")
+    if restored and restored != passage["text"]:
+        parts.append(html.P([html.Span(f"{t('restored_reading', lang)}: ", className="quote-label"),
+                             html.Span(restored, lang="sv")], className="quote-restored"))
+    parts.append(html.Figcaption(f"{t('source', lang)}: {where}", className="quote-source"))
+    return html.Figure(parts, className="quote")
 
 
 def step_text(step: dict, lang: str, first: bool = True) -> str:
@@ -238,7 +243,7 @@ def build_shared_view(result: dict, lang: str) -> list:
     """What two actors share (:func:`graph.planner.shared_between`): weight, projects, strategies with routes."""
     a, b = result["actors"]
     head = html.Header([html.H2([name_of(a, lang), " & ", name_of(b, lang)]),
-                        html.P(t("pl_weight", lang, n=result["weight"]), className="lead")], className="pl-heading")
+                        html.P(t("pl_weight", lang, **result["counts"]), className="lead")], className="pl-heading")
     if not result["projects"] and not result["strategies"]:
         return [head, build_message(t("pl_nothing_shared", lang)), build_sparql(result["queries"], lang)]
     body: list = [head]

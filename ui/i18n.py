@@ -45,6 +45,8 @@ TEXT: dict[str, dict[str, str]] = {
     "reason": {"sv": "Skäl", "en": "Reason"},
     "chars": {"sv": "tecken {start}–{end}", "en": "characters {start}–{end}"},
     "no_source": {"sv": "Ingen källpassage angiven.", "en": "No source passage given."},
+    "restored_reading": {"sv": "Återställd läsning (å, ä, ö tillagda; källan ovan är oförändrad)",
+                         "en": "Restored reading (å, ä, ö put back; the source above is unchanged)"},
     "relation": {"sv": "Relation", "en": "Relation"},
     "not_found": {"sv": "Noden finns inte i grafen.", "en": "The node is not in the graph."},
     # Collaboration analytics pages (strategy → actors, two actors, network, gaps)
@@ -90,8 +92,10 @@ TEXT: dict[str, dict[str, str]] = {
     "pl_show_source": {"sv": "Visa källa", "en": "Show source"},
     "pl_open_in_explorer": {"sv": "Öppna i utforskaren", "en": "Open in the explorer"},
     "pl_shared_title": {"sv": "Vad de delar", "en": "What they share"},
-    "pl_weight": {"sv": "Samverkansvikt {n}: antal gemensamma projekt och strategier.",
-                  "en": "Collaboration weight {n}: the number of shared projects and strategies."},
+    "pl_weight": {"sv": "Gemensamma projekt: {projects} (arbete tillsammans). Gemensamma strategier: {strategies} "
+                        "(samma mål, inte nödvändigtvis samarbete).",
+                  "en": "Shared projects: {projects} (joint work). Shared strategies: {strategies} "
+                        "(a common aim, not necessarily joint work)."},
     "pl_shared_projects": {"sv": "Gemensamma projekt", "en": "Shared projects"},
     "pl_shared_strategies": {"sv": "Gemensamma strategier", "en": "Shared strategies"},
     "pl_nothing_shared": {"sv": "De delar inga projekt eller strategier.",
