@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from .errors import NodeNotFound
 from .explore import NON_RELATIONS, Edge, ExploreIndex, label_of
 from .namespaces import PREFIXES, curie, sparql_prologue
+from .restore import Lexicon, restore
 from .store import Solutions, Store
 from .text import fold
 
@@ -129,11 +130,20 @@ def _node_terms(index: ExploreIndex, iri: str) -> list[str]:
     return list(node.labels.values()) + [node.notation] if node else []
 
 
+def _lexicon(index: ExploreIndex) -> Lexicon:
+    """Known Swedish words of the index (its Swedish labels), built once per index."""
+    found = index.caches.get("lexicon")
+    if not isinstance(found, Lexicon):
+        found = index.caches["lexicon"] = Lexicon(n.labels.get("sv", "") for n in index.nodes.values())
+    return found
+
+
 def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> dict:
     doc = row.get("doc")
     doc_node = index.nodes.get(doc) if doc else None
     return {
         "iri": row["passage"], "text": row["text"], "start": int(row["start"]), "end": int(row["end"]),
+        "restored": restore(row["text"], _lexicon(index)),
         "document": doc or "", "document_label": label_of(doc_node, lang) if doc_node else (curie(doc) if doc else ""),
         "segments": mark_segments(row["text"], terms),
     }

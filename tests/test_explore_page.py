@@ -183,3 +183,13 @@ def test_the_query_plan_does_not_change_the_answer(hub_store, hub_index, seed_st
     assert [node_page(hub_store, hub_index, HUB, "sv"), node_page(seed_store, index, POLISEN, "sv"),
             node_page(seed_store, index, ID_IRI + "goal/DT", "en")] == expected
     assert node_page(hub_store, hub_index, HUB, "sv", more={group_key(PART_IN, "out"): "x"}) == expected[0]
+
+
+def test_passages_carry_a_restored_reading_beside_the_raw_text(seed_store, index, raw_source):
+    page = node_page(seed_store, index, ID_IRI + "org/svenska-bostader", "sv")
+    passages = [p for g in page["relations"] for i in g["items"] for p in i["passages"]] + page["mentions"]
+    assert passages
+    for p in passages:
+        assert raw_source[p["start"]:p["end"]] == p["text"]  # provenance keeps the raw span
+        assert len(p["restored"].split()) == len(p["text"].split())  # a reading word for word
+    assert any("Bostéder" in p["text"].split() and "Bostäder" in p["restored"].split() for p in passages)

@@ -57,8 +57,12 @@ def build_quote(passage: dict, lang: str) -> html.Figure:
     """A source passage as a block quote with the relevant words marked, and where it is."""
     pieces = [html.Mark(text) if marked else text for text, marked in passage["segments"]]
     where = t("chars", lang, start=passage["start"], end=passage["end"])
+    restored = passage.get("restored")
+    reading = ([html.P([html.Span(f"{t('restored_reading', lang)}: ", className="quote-label"),
+                        html.Span(restored, lang="sv")], className="quote-restored")]
+               if restored and restored != passage["text"] else [])
     return html.Figure(className="quote", children=[
-        html.Blockquote(pieces, className="quote-text"),
+        html.Blockquote(pieces, className="quote-text", lang="sv"), *reading,
         html.Figcaption(f"{passage['document_label']}, {where}", className="quote-source"),
     ])
 
