@@ -3,16 +3,18 @@
 The raw text stays the source that provenance points into; this only makes a *reading* to show beside it,
 always marked as restored. A word is restored when its skeleton — the word folded (case and diacritics
 dropped) after the scan's recurring confusions are undone ("6" and "&" for ö and ä, "é" and "éa" for ä or ö,
-"d" for ä, å or ö) — is the skeleton of a known Swedish word: the words of the graph's own Swedish labels and
-reasons plus :data:`COMMON_WORDS`. Anything else is left exactly as scanned.
+"d" for ä, å or ö) — is the skeleton of a known Swedish word. Known words are wordfreq's Swedish list (bundled
+with the package, read offline) scored by frequency, with the graph's own Swedish labels and reasons and
+:data:`COMMON_WORDS` raised; the most likely spelling wins, and the word as scanned stays unless a restored one
+is clearly more frequent ("har" stays "har", "for" becomes "för"). Anything else is left exactly as scanned.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .text import fold
 
@@ -56,55 +58,87 @@ _WORD = re.compile(r"[\w&]+", re.UNICODE)
 # What the scan writes for ä, å and ö; each option is tried (the character itself first where it is a letter).
 _CONFUSIONS = {"6": ("o",), "&": ("a",), "é": ("a", "o", "e"), "d": ("d", "a", "o")}
 _MAX_VARIANTS = 256
+TOP_WORDS = 300_000  # most frequent Swedish words taken from wordfreq
+OWN_BONUS = 2.0  # Zipf points added to the words of the graph's own Swedish text and COMMON_WORDS
+MARGIN = 1.0  # how much more frequent a restored spelling must be than the word as scanned
+
+
+@lru_cache(maxsize=1)
+def _swedish_frequencies() -> dict[str, float]:
+    """Swedish words with their Zipf frequency from wordfreq's bundled data (no download): the real word list."""
+    import wordfreq  # imported on first use: its data takes ~1 s to read
+
+    return {w: wordfreq.zipf_frequency(w, "sv") for w in wordfreq.top_n_list("sv", TOP_WORDS)}
+
+
+def _by_skeleton(scores: dict[str, float]) -> dict[str, list[tuple[float, str]]]:
+    index: dict[str, list[tuple[float, str]]] = {}
+    for word, score in scores.items():
+        index.setdefault(fold(word), []).append((score, word))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _base_index() -> dict[str, list[tuple[float, str]]]:
+    return _by_skeleton(_swedish_frequencies())
 
 
 class Lexicon:
-    """Known Swedish words by skeleton: the most frequent spelling of each folded form."""
+    """Known Swedish words by skeleton, each with a score: its Zipf frequency in Swedish (wordfreq), raised by
+    :data:`OWN_BONUS` for words of the graph's own curated text and :data:`COMMON_WORDS`. The wordfreq index is
+    built once per process; a lexicon adds only its own words on top."""
 
-    def __init__(self, texts: Iterable[str] = ()) -> None:
-        counts: Counter[str] = Counter()
-        for text in itertools.chain(COMMON_WORDS, PLAIN_WORDS, texts):
-            counts.update(w for w in _WORD.findall(text.lower()) if not w.isdigit() and "&" not in w)
-        self.words = frozenset(counts)
-        self.by_skeleton: dict[str, str] = {}
-        for word, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            self.by_skeleton.setdefault(fold(word), word)
+    def __init__(self, texts: Iterable[str] = (), *, frequencies: dict[str, float] | None = None) -> None:
+        base = _swedish_frequencies() if frequencies is None else frequencies
+        self._base = _base_index() if frequencies is None else _by_skeleton(frequencies)
+        own: set[str] = set(COMMON_WORDS) | set(PLAIN_WORDS)
+        for text in texts:
+            own.update(w for w in _WORD.findall(text.lower()) if not w.isdigit() and "&" not in w)
+        self._own_scores = {w: base.get(w, 0.0) + OWN_BONUS for w in own}
+        self._own = _by_skeleton(self._own_scores)
+        self._base_scores = base
+
+    def score(self, word: str) -> float | None:
+        """The score of a known ``word`` (lower case), ``None`` if unknown."""
+        return self._own_scores.get(word, self._base_scores.get(word))
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is a known word."""
+        return word in self._own_scores or word in self._base_scores
+
+    def _best(self, variants: Iterable[tuple[str, ...]]) -> tuple[float, str] | None:
+        best: tuple[float, str] | None = None
+        for variant in itertools.islice(variants, _MAX_VARIANTS):
+            skeleton = fold("".join(variant))
+            for score, word in (*self._own.get(skeleton, ()), *self._base.get(skeleton, ())):
+                score = self._own_scores.get(word, score)
+                if best is None or (score, word) > best:
+                    best = (score, word)
+        return best
 
     def spell(self, token: str) -> str | None:
-        """The known spelling of an OCR'd ``token`` (lower case), or ``None`` when no known word fits."""
+        """The most likely Swedish word an OCR'd ``token`` stands for (lower case), or ``None`` if none fits.
+        The token as scanned wins unless a restored spelling is clearly more frequent (:data:`MARGIN`)."""
         lowered = token.lower()
-        if lowered in self.words:
+        own = self.score(lowered)
+        slots = [_CONFUSIONS.get(ch, (ch,)) for ch in lowered.replace("éa", "é")]
+        best = self._best(itertools.product(*slots))
+        if best is None:
+            return lowered if own is not None else self._compound(lowered)
+        if own is not None and best[1] != lowered and best[0] < own + MARGIN:
             return lowered
-        lowered = lowered.replace("éa", "é")
-        slots = [_CONFUSIONS.get(ch, (ch,)) for ch in lowered]
-        variants = itertools.islice(itertools.product(*slots), _MAX_VARIANTS)
-        for variant in variants:
-            word = self.by_skeleton.get(fold("".join(variant)))
-            if word is not None:
-                return word
-        return self._compound(token)
+        return best[1]
 
     def _compound(self, token: str) -> str | None:
-        """A compound of two known words (``stadsdelsomradet`` → ``stadsdelsområdet``), the first part longest."""
+        """A compound of a known word and a restorable one (``stadsdelsomradet`` → ``stadsdelsområdet``)."""
         for cut in range(len(token) - 3, 2, -1):
-            head, tail = token[:cut].lower(), token[cut:]
-            if head not in self.words and not (head.endswith("s") and head[:-1] in self.words):
+            head, tail = token[:cut], token[cut:]
+            if not self.known(head) and not (head.endswith("s") and self.known(head[:-1])):
                 continue
-            rest = self.spell_simple(tail)
-            if rest is not None:
-                return head + rest
-        return None
-
-    def spell_simple(self, token: str) -> str | None:
-        """:meth:`spell` without compounds."""
-        lowered = token.lower()
-        if lowered in self.words:
-            return lowered
-        slots = [_CONFUSIONS.get(ch, (ch,)) for ch in lowered.replace("éa", "é")]
-        for variant in itertools.islice(itertools.product(*slots), _MAX_VARIANTS):
-            word = self.by_skeleton.get(fold("".join(variant)))
-            if word is not None:
-                return word
+            slots = [_CONFUSIONS.get(ch, (ch,)) for ch in tail.replace("éa", "é")]
+            best = self._best(itertools.product(*slots))
+            if best is not None:
+                return head + best[1]
         return None
 
 
