@@ -26,6 +26,7 @@ ORG_TYPES = {
 }
 NODE_TYPES = ORG_TYPES | {
     "Project", "Outcome", "Document", "Reply", "Stance", "Proposal", "DecisionProposal", "Consultation",
+    "Challenge",
 }
 
 

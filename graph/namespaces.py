@@ -23,6 +23,7 @@ class FP(DefinedNamespace):
     AssertionMode: URIRef  # assertion mode
     Assessment: URIRef  # assessment
     Authority: URIRef  # authority
+    Challenge: URIRef  # challenge
     CivilSocietyGroup: URIRef  # civil-society group
     Commission: URIRef  # commission
     Committee: URIRef  # committee
@@ -50,6 +51,7 @@ class FP(DefinedNamespace):
     assessment: URIRef  # assessment
     attachment: URIRef  # attachment
     characterCount: URIRef  # character count
+    circulatedBy: URIRef  # circulated by
     circulatedTo: URIRef  # circulated to
     collaboratesWith: URIRef  # collaborates with
     commissionedIn: URIRef  # commissioned in

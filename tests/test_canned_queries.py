@@ -51,8 +51,8 @@ def test_actors_sharing_a_strategy(store):
         by_actor.setdefault(row["actorLabel"], set()).add(row["projectLabel"])
     # the reply: police, housing companies, schools and local associations in the local area work
     assert "Lokalt områdesarbete (community work)" in by_actor["Polisen"]
-    assert {"Polisen", "Skolor", "Bostadsbolag", "Lokalt föreningsliv", "Trafikkontoret",
-            "Svenska Bostäder", "Stockholmshem", "Kulturförvaltningen", "Stadsdelsförvaltningen"} == set(by_actor)
+    # the four partners of the Trygghetsfonden case wrote the funding case; they do not run the measures (issue 12)
+    assert {"Polisen", "Skolor", "Bostadsbolag", "Lokalt föreningsliv", "Stadsdelsförvaltningen"} == set(by_actor)
     direct = [r for r in rows if r["relation"] == FP + "worksOn"]
     assert [r["actorLabel"] for r in direct] == ["Stadsdelsförvaltningen"] and direct[0]["project"] == ""
 
@@ -63,11 +63,21 @@ def test_what_two_actors_share(store):
         ("project", "Lokalt områdesarbete (community work)"),
         ("strategy", "Främja trygghet i det offentliga rummet genom brottspreventiva åtgärder"),
     }
-    # different projects for the same strategy: they share the strategy only
-    other = run(store, "what_two_actors_share", actor_a=ID + "org/polisen", actor_b=ID + "org/trafikkontoret")
-    assert [(r["kind"], r["shared"]) for r in other] == [("strategy", ID + "strategy/DT.VI")]
+    # the Trygghetsfonden partners only co-wrote the funding case: they share nothing with the police (issue 12)
+    assert run(store, "what_two_actors_share", actor_a=ID + "org/polisen", actor_b=ID + "org/trafikkontoret") == []
     sports = ID + "org/lokala-idrottsforeningar"
     assert run(store, "what_two_actors_share", actor_a=ID + "org/polisen", actor_b=sports) == []
+
+
+def test_what_two_actors_share_a_strategy_through_different_projects(seed_store):
+    """No two actors of the corrected seed data share a strategy through different projects only: add one."""
+    store = open_store("memory")
+    ensure_seeded(store)
+    store.update(f"""INSERT DATA {{
+        <{ID}project/extra> a <{FP}Project> ; <{FP}contributesTo> <{ID}strategy/DT.VI> .
+        <{ID}org/trafikkontoret> <{FP}participatesIn> <{ID}project/extra> . }}""")
+    other = run(store, "what_two_actors_share", actor_a=ID + "org/polisen", actor_b=ID + "org/trafikkontoret")
+    assert [(r["kind"], r["shared"]) for r in other] == [("strategy", ID + "strategy/DT.VI")]
 
 
 def test_projects_without_strategy_is_empty_on_the_seed_data(store):
@@ -85,12 +95,17 @@ def test_collaborators_of_an_actor(store):
 
 def test_relation_provenance_points_into_the_raw_source(store, raw_source):
     rows = run(store, "relation_provenance", subject=ID + "org/polisen", predicate=FP + "participatesIn",
-               object=ID + "project/sociala-insatsgruppen")
+               object=ID + "project/lokalt-omradesarbete")
     assert len(rows) == 1
     row = rows[0]
     assert row["mode"] == FP + "Stated"
     assert raw_source[int(row["start"]):int(row["end"])] == row["text"]
     assert "polis" in row["text"]
+    # the social intervention group works "i samverkan med polis": the police taking part is a reading (issue 12)
+    [sig] = run(store, "relation_provenance", subject=ID + "org/polisen", predicate=FP + "participatesIn",
+                object=ID + "project/sociala-insatsgruppen")
+    assert sig["mode"] == FP + "Interpreted" and sig["reason"]
+    assert "i samverkan med polis" in " ".join(sig["text"].split())
     interpreted = run(store, "relation_provenance", subject=ID + "project/sociala-insatsgruppen",
                       predicate=FP + "contributesTo", object=ID + "strategy/DT.V")
     assert interpreted[0]["mode"] == FP + "Interpreted" and interpreted[0]["reason"]

@@ -13,7 +13,7 @@ from graph.namespaces import ID_IRI
 pytestmark = pytest.mark.browser
 
 DRAWN = "window.cy && window.cy.nodes().length > 0"
-DT_VI_ACTORS = ("Polisen", "Stockholmshem", "Svenska Bostäder", "Trafikkontoret", "Kulturförvaltningen")
+DT_VI_ACTORS = ("Polisen", "Bostadsbolag", "Skolor", "Lokalt föreningsliv", "Stadsdelsförvaltningen")  # issue 12
 
 
 def _shown_iris(page) -> set[str]:
