@@ -42,6 +42,7 @@ NODE_TYPES: tuple[tuple[str, str], ...] = (
 FALLBACK_LABELS: dict[str, tuple[str, str]] = {
     SKOS + "broader": ("hör till", "belongs to"),
     ORG + "subOrganizationOf": ("är en del av", "is part of"),
+    ORG + "memberOf": ("är medlem i", "is a member of"),
 }
 LABEL_PROPERTIES = (SKOS + "prefLabel", PREFIXES["rdfs"] + "label")
 

@@ -33,6 +33,11 @@ EXTERNAL_LABELS = {
     PREFIXES["dcterms"] + "creator": {"sv": "upphov", "en": "creator"},
     PREFIXES["dcterms"] + "isPartOf": {"sv": "ingår i", "en": "is part of"},
     PREFIXES["dcterms"] + "date": {"sv": "datum", "en": "date"},
+    PREFIXES["dcterms"] + "contributor": {"sv": "medverkande", "en": "contributor"},
+    PREFIXES["dcterms"] + "source": {"sv": "bygger på", "en": "builds on"},
+    PREFIXES["dcterms"] + "subject": {"sv": "handlar om", "en": "is about"},
+    PREFIXES["prov"] + "wasInfluencedBy": {"sv": "följer av", "en": "results from"},
+    PREFIXES["org"] + "memberOf": {"sv": "medlem i", "en": "member of"},
 }
 RELATIONS_PER_PAGE = 25  # relations listed per group before "Visa fler"
 MAX_PAGES = 20  # the panel lists at most 500 relations of a group; the SPARQL page lists them all

@@ -28,7 +28,9 @@ __all__ = [
 
 ACTOR_TYPES = ("actor",)
 STRATEGY_TYPES = ("strategy",)
-PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "fundedBy", "subOrganizationOf")
+# A stated collaboration is the most direct tie two actors have; goal-area membership is left out (it joins all).
+PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "collaboratesWith", "fundedBy",
+                  "subOrganizationOf", "memberOf")
 
 
 class Views:

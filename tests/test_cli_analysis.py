@@ -173,8 +173,8 @@ def test_actors_lists_the_projects_serving_a_strategy_even_without_actors(capsys
 
 def test_quotes_show_the_raw_text_and_a_marked_restored_reading(capsys):
     _, out, _ = run(capsys, "shared", "polisen", "socialtjänsten")
-    assert 'citat: "i samverkan med polis for att uppmérksamma barn och unga"' in out  # raw, as scanned
-    assert 'återställd läsning: "i samverkan med polis för att uppmärksamma barn och unga"' in out
+    assert 'citat: "for att uppmérksamma barn och unga i riskzon for kriminalitet"' in out  # raw, as scanned
+    assert 'återställd läsning: "för att uppmärksamma barn och unga i riskzon för kriminalitet"' in out
     _, out, _ = run(capsys, "shared", "polisen", "socialtjänsten", "--format", "json")
     steps = [s for st in json.loads(out)["strategies"] for r in st["routes"] for s in r["steps"] if s["passage"]]
     assert all(s["passage"]["text"] and s["passage"]["restored"] for s in steps)
