@@ -19,7 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from . import bounded, queries
 from .errors import FardplanError, NodeNotFound, QueryError
 from .namespaces import ID_IRI, PREFIXES, sparql_prologue
-from .query_pool import pool_for
+from .query_pool import Limits, pool_for
 from .rdfio import FORMATS, Format, serialize
 from .results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
 from .settings import Settings
@@ -144,8 +144,8 @@ class _Endpoint:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.settings = settings
-        if isinstance(store, EmbeddedStore) and settings.query_workers:
-            pool_for(store, settings.query_workers)
+        if isinstance(store, EmbeddedStore):
+            pool_for(store, settings.query_workers or None, Limits.from_settings(settings))
 
     def run(self, sparql: str, bindings: dict | None = None, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, render: _Writer | None = None) -> bounded.Bounded:
