@@ -385,10 +385,9 @@ class QueryPool:
         deadline = time.monotonic() + timeout_s
         request = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         key = hashlib.blake2b(request, digest_size=16).digest()
-        with self._cond:
-            heavy = key in self._known_heavy
+        heavy = False
         while True:
-            worker = self._acquire(deadline, timeout_s, heavy)
+            worker = self._acquire(deadline, timeout_s, heavy, key)
             try:
                 _write_message(worker.requests_fd, request)
             except OSError:  # it died while idle; the call never started: take another
@@ -485,13 +484,15 @@ class QueryPool:
             os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
         return True
 
-    def _acquire(self, deadline: float, timeout_s: float, heavy: bool = False) -> _Worker:
+    def _acquire(self, deadline: float, timeout_s: float, heavy: bool = False, key: bytes = b"") -> _Worker:
         """An idle worker of the store's current generation, a new one, or wait; stale ones are killed.
 
-        ``heavy``: the worker also takes a heavy slot, waiting for one if none is free.
+        ``heavy`` (or a call ``key`` seen to be heavy, also while waiting): the worker also takes a heavy slot,
+        waiting for one if none is free.
         """
         while True:
             with self._cond:
+                heavy = heavy or key in self._known_heavy
                 generation = self._owner().generation
                 stale = [w for w in self._idle if w.generation != generation]
                 if stale:
