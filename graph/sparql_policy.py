@@ -1,27 +1,26 @@
 """What the read-only endpoint refuses, decided before a query runs: SERVICE, LOAD, updates, engine pragmas.
 
 Both engines we use follow ``SERVICE`` (even ``SERVICE SILENT``) from native code, so the only safe place to
-stop it is before the query reaches them. :func:`check` works on the text exactly as the engine will read it,
-and a query passes only if two independent readings both find nothing forbidden:
+stop it is before the query reaches them. :func:`check` works on the text exactly as the engine will read it:
+``\\uXXXX`` / ``\\UXXXXXXXX`` escapes are applied first (SPARQL applies them before parsing, so ``\\u0053ERVICE``
+*is* ``SERVICE``), repeatedly until none is left, and the engine is then given that text. It passes only if two
+independent readings of that text find nothing forbidden:
 
-A. **The parse tree** (the deciding reading): the text is parsed by a real SPARQL 1.1 grammar (tree-sitter's
-   ``tree-sitter-sparql``, a C parser: about 0.1–0.2 ms for our canned queries, 0.4 s for 900 KB). The tree
-   must be exactly one query form (SELECT, CONSTRUCT, DESCRIBE, ASK) and contain no ``SERVICE`` node anywhere
-   (subqueries, FILTER EXISTS, OPTIONAL, MINUS, GRAPH …). It **fails closed**: a text that this grammar cannot
-   parse is a :class:`~graph.errors.QueryError` at the line and column of the first error, and never runs
-   (this also refuses syntax the engine alone would accept, e.g. RDF-star ``<< >>``).
-B. **A keyword scan** (kept as a second layer, and for its precise positions):
+A. **The parse tree** (:func:`check_parsed`, the deciding reading): a real SPARQL 1.1 grammar parses the text
+   (tree-sitter's ``tree-sitter-sparql``, a C parser: about 0.1–0.2 ms for our canned queries, 0.4 s for
+   900 KB; rdflib's pyparsing grammar took 12–112 ms per canned query and hit Python's recursion limit on large
+   ones). The tree must be exactly one query form (SELECT, CONSTRUCT, DESCRIBE, ASK) with no ``SERVICE`` node
+   anywhere (subqueries, FILTER EXISTS, OPTIONAL, MINUS, GRAPH …) and no update or LOAD. It **fails closed**: a
+   text this grammar cannot parse is a :class:`~graph.errors.QueryError` (400) at the line and column of the
+   first error and never runs; this also refuses syntax only the engine reads (RDF-star ``<< >>``).
+B. **A keyword scan** (:func:`find_keyword`, a second layer that also gives exact positions): strings, comments
+   and IRIs are skipped and every keyword left in code is looked at. ``<`` is ambiguous (an IRI or the
+   less-than operator) and the engines decide by grammar context, so the scan follows *both* readings of every
+   ``<…>`` and refuses a keyword found on either.
 
-1. ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes are applied first (SPARQL applies them before parsing, so
-   ``\\u0053ERVICE`` *is* ``SERVICE``), repeatedly until none is left; the engine is then given that text.
-2. Strings, comments and IRIs are skipped, and every keyword left in code is looked at. ``<`` is ambiguous
-   (an IRI or the less-than operator) and the engines decide by grammar context, so the scan follows *both*
-   readings of every ``<…>`` and refuses a keyword found on either: a keyword cannot hide in a string or a
-   comment that only one reading sees.
-
-A refusal is a :class:`~graph.errors.QueryRefused` naming the keyword and its line and column. Two readings,
-because the scan alone was fooled by escapes in prefixed names (``ex:a\\#`` is no comment, ``ex:a\\'`` no
-string), and a grammar alone might disagree with the engine on some corner: a bypass must fool both.
+A refusal is a :class:`~graph.errors.QueryRefused` (403) naming the keyword and its line and column. Two
+readings, because the scan alone was fooled by escapes in prefixed names (``ex:a\\#`` is no comment, ``ex:a\\'``
+no string), and a grammar alone might disagree with the engine on some corner: a bypass must fool both.
 """
 
 from __future__ import annotations
@@ -53,6 +52,7 @@ FORBIDDEN: dict[str, str] = {
 
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SPECIAL = re.compile(r"['\"#<]")
+_EOL = re.compile(r"[\r\n]")
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 # A keyword is code when nothing name-like is glued before it (a letter, or a character that continues a
 # variable, prefixed name, language tag or IRI) and something that may follow a keyword comes after it.
@@ -120,8 +120,8 @@ def find_keyword(text: str) -> tuple[str, int] | None:
             seen.add(end)
             char = match.group()
             if char == "#":
-                newline = text.find("\n", end)
-                pos = len(text) if newline < 0 else newline + 1
+                newline = _EOL.search(text, end)  # a comment ends at LF or CR (SPARQL's EOL), as in the engine
+                pos = len(text) if newline is None else newline.end()
             elif char in "'\"":
                 pos = _skip_string(text, end)
             else:
@@ -171,8 +171,10 @@ def check_parsed(text: str) -> None:
     Raises :class:`QueryRefused` (403) for SERVICE, LOAD or an update anywhere in the tree, and
     :class:`QueryError` (400) at the first syntax error: what cannot be parsed here never reaches the engine.
     """
+    # The grammar ends a comment at LF only, the engine (as SPARQL says) at CR too: parse with CR read as LF (the
+    # same length, so every offset stays that of ``text``).
     data = text.encode("utf-8", "surrogatepass")
-    root = _parse(data).root_node
+    root = _parse(data.replace(b"\r", b"\n")).root_node
     stack = [root]
     while stack:  # depth first, in document order: the first problem in the text is reported
         node = stack.pop()

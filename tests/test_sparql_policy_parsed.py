@@ -98,3 +98,12 @@ def test_positions_count_characters_not_bytes():
     with pytest.raises(QueryRefused) as info:
         check_parsed(query)
     assert info.value.column == query.index("SERVICE") + 1
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n", "\n"])
+def test_a_comment_ends_at_cr_as_in_the_engine(eol):
+    query = "SELECT * WHERE { ?s ?p ?o # note" + eol + "SERVICE " + REMOTE + " { ?a ?b ?c } }"
+    with pytest.raises(QueryRefused) as info:
+        check(query)
+    assert "SERVICE" in str(info.value)
+    assert check("SELECT * WHERE { ?s ?p ?o # note" + eol + "}") == "SELECT * WHERE { ?s ?p ?o # note" + eol + "}"
