@@ -149,6 +149,7 @@ _FORBIDDEN_NODES = {
     **{kind: _UPDATE for kind in ("insert_data", "delete_data", "delete_where", "modify", "clear", "drop",
                                   "create", "add", "move", "copy", "insert_clause", "delete_clause", "quads")},
 }
+_FORBIDDEN_QUERY = tree_sitter.Query(_LANGUAGE, "[" + " ".join(f"({kind})" for kind in _FORBIDDEN_NODES) + "] @bad")
 _PARSERS: list[tree_sitter.Parser] = []  # a Parser is not thread-safe: one per call, reused (pop/append is atomic)
 
 
@@ -165,30 +166,34 @@ def _position(text: str, data: bytes, node: tree_sitter.Node) -> tuple[int, int]
     return _line_col(text, len(data[: node.start_byte].decode("utf-8", "replace")))
 
 
+def _first_error(node: tree_sitter.Node) -> tree_sitter.Node:
+    """The first ERROR or MISSING node in document order, following only branches that contain one."""
+    while not (node.is_error or node.is_missing):
+        node = next(c for c in node.children if c.has_error or c.is_error or c.is_missing)
+    return node
+
+
 def check_parsed(text: str) -> None:
     """Refuse ``text`` (already :func:`normalize`-d) unless it parses as one query with no forbidden node.
 
-    Raises :class:`QueryRefused` (403) for SERVICE, LOAD or an update anywhere in the tree, and
     :class:`QueryError` (400) at the first syntax error: what cannot be parsed here never reaches the engine.
+    :class:`QueryRefused` (403) for SERVICE, LOAD or an update anywhere in the tree (the first one in the text).
     """
     # The grammar ends a comment at LF only, the engine (as SPARQL says) at CR too: parse with CR read as LF (the
     # same length, so every offset stays that of ``text``).
     data = text.encode("utf-8", "surrogatepass")
     root = _parse(data.replace(b"\r", b"\n")).root_node
-    stack = [root]
-    while stack:  # depth first, in document order: the first problem in the text is reported
-        node = stack.pop()
-        if node.is_error or node.is_missing:
-            line, column = _position(text, data, node)
-            if node.is_missing:
-                raise QueryError(f"syntax error: {node.type.replace('_', ' ')} expected", line, column)
-            snippet = node.text.decode("utf-8", "replace").split("\n")[0][:40] if node.text else ""
-            raise QueryError(f"syntax error: unexpected {snippet!r} (the endpoint reads SPARQL 1.1 queries)",
-                             line, column)
-        message = _FORBIDDEN_NODES.get(node.type)
-        if message is not None:
-            raise QueryRefused(message, *_position(text, data, node))
-        stack.extend(reversed(node.children))
+    if root.has_error:
+        node = _first_error(root)
+        line, column = _position(text, data, node)
+        if node.is_missing:
+            raise QueryError(f"syntax error: {node.type.replace('_', ' ')} expected", line, column)
+        snippet = node.text.decode("utf-8", "replace").split("\n")[0][:40] if node.text else ""
+        raise QueryError(f"syntax error: unexpected {snippet!r} (the endpoint reads SPARQL 1.1 queries)", line, column)
+    found = [n for nodes in tree_sitter.QueryCursor(_FORBIDDEN_QUERY).captures(root).values() for n in nodes]
+    if found:  # matched in C: a walk in Python took 0.8 s for a 750 KB query, this 0.05 s
+        node = min(found, key=lambda n: n.start_byte)
+        raise QueryRefused(_FORBIDDEN_NODES[node.type], *_position(text, data, node))
     odd = next((c for c in root.named_children if c.type not in _TOP_LEVEL), None)
     if odd is not None:  # anything but one query (an update form this list does not name yet): refused
         raise QueryRefused(_UPDATE, *_position(text, data, odd))
