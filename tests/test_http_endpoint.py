@@ -380,8 +380,9 @@ def _small_store() -> EmbeddedStore:
 def test_memory_and_answer_limits_are_507_and_the_next_query_works():
     store = _small_store()
     json_accept = {"Accept": "application/sparql-results+json"}
-    with wsgi_server(app_for(store, query_memory_mb=200, max_answer_bytes=3_000, query_workers=1)) as url:
-        blown = requests.get(url + "/sparql", params={"query": BLOW_UP}, timeout=60)
+    limits = {"query_memory_mb": 200, "max_answer_bytes": 3_000, "query_workers": 1, "query_timeout_s": 120.0}
+    with wsgi_server(app_for(store, **limits)) as url:
+        blown = requests.get(url + "/sparql", params={"query": BLOW_UP}, timeout=180)
         assert blown.status_code == 507
         error = blown.json()
         assert error["ok"] is False and error["status"] == 507 and "query_memory_mb = 200" in error["error"]
