@@ -41,6 +41,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import faulthandler
 import gc
 import hashlib
 import os
@@ -159,6 +160,7 @@ def _serve(store: ox.Store, requests_fd: int, answers_fd: int, limits: Limits) -
     """A worker's life: isolate (or say ``N`` why not), limit its memory, prove the store is readable (``R``),
     then answer calls until end-of-file."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # the parent decides when its workers stop
+    faulthandler.disable()  # a worker's crash is the parent's to report (QueryCrashed / QueryTooLarge), once
     gc.freeze()  # the inherited heap is never scanned, so it stays shared with the parent
     _drop_inherited({requests_fd, answers_fd})
     try:
