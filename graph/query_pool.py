@@ -31,7 +31,8 @@ Limits (:class:`Limits`, from :class:`~graph.settings.Settings`):
 * **Heavy queries do not starve light ones.** A call that has run longer than ``query_heavy_after_s`` is
   *heavy* and needs one of ``query_heavy_workers`` slots (default: all workers but one). If none is free it is
   stopped (its worker killed) and waits for a slot, then runs again from the start within its own deadline;
-  a call already seen to be heavy (same function and arguments) waits for a slot at once. So at least one
+  a call already seen to be heavy (same function and arguments; until a run of it ends within
+  ``query_heavy_after_s``, so a busy moment does not brand a light query) waits for a slot at once. So at least one
   worker only ever holds calls younger than ``query_heavy_after_s``, and a light call waits at most about that
   long. Heavy workers also run at a lower CPU priority (nice 10) while they are heavy.
 """
@@ -395,11 +396,14 @@ class QueryPool:
             except OSError:  # it died while idle; the call never started: take another
                 self._retire(worker)
                 continue
+            started = time.monotonic()
             if worker.heavy or self._light(worker, deadline, key):
                 break
             heavy = True  # stopped: no heavy slot was free; wait for one and run again
         try:
             reply = _read_message(worker.answers_fd, deadline, self._answer_limit())
+            if time.monotonic() - started < self.limits.heavy_after_s:
+                self._forget_heavy(key)  # it was slow only once (a busy moment): light again
         except _Late:
             self._retire(worker)
             raise _late(timeout_s) from None
@@ -485,6 +489,11 @@ class QueryPool:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
         return True
+
+    def _forget_heavy(self, key: bytes) -> None:
+        if key in self._known_heavy:
+            with self._cond:
+                self._known_heavy.pop(key, None)
 
     def _acquire(self, deadline: float, timeout_s: float, heavy: bool = False, key: bytes = b"") -> _Worker:
         """An idle worker of the store's current generation, a new one, or wait; stale ones are killed.

@@ -418,3 +418,26 @@ def test_a_heavy_worker_runs_at_a_lower_priority(big_store):
         assert os.getpriority(os.PRIO_PROCESS, pid) == HEAVY_NICE
         with pytest.raises(QueryTimeout):
             heavy.result()
+
+
+def _slow_while(_store: ox.Store, flag: str) -> bool:
+    slow = os.path.exists(flag)
+    if slow:
+        time.sleep(0.6)
+    return slow
+
+
+def test_a_call_heavy_only_once_is_light_again(store, tmp_path):
+    from graph.query_pool import Limits
+
+    flag = tmp_path / "slow"
+    flag.touch()
+    pool = pool_for(store, 2, Limits(heavy_after_s=0.2))
+    with ThreadPoolExecutor(2) as threads:  # two slow calls at once: one is promoted, the other stopped and re-run
+        assert [f.result() for f in [threads.submit(pool.call, 10, _slow_while, str(flag)) for _ in range(2)]] \
+            == [True, True]
+    assert len(pool._known_heavy) == 1
+    assert pool.call(10, _slow_while, str(tmp_path / "other")) is False and len(pool._known_heavy) == 1
+    flag.unlink()
+    assert pool.call(10, _slow_while, str(flag)) is False  # the same call, quick this time: light again
+    assert len(pool._known_heavy) == 0
