@@ -34,7 +34,7 @@ __all__ = ["main", "parse_size", "SECTIONS"]
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-SECTIONS = ("load", "queries", "analysis", "explore", "endpoint")
+SECTIONS = ("load", "queries", "analysis", "explore", "endpoint", "under_load")
 HUB2_IRI = SYN_IRI + "org/arbetsformedlingen"
 STRATEGY_IRI = ID_IRI + "strategy/DT.VI"
 # Keystrokes typed into the search box: every prefix of each word is one search.
@@ -532,6 +532,16 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
 
 SECTION_FUNCS = {"load": section_load, "queries": section_queries, "analysis": section_analysis,
                  "explore": section_explore, "endpoint": section_endpoint}
+
+
+def section_under_load(ctx: Context) -> dict[str, Any]:
+    """Issue 10: many clients on the explorer's server, and light queries beside heavy ones (bench/under_load.py)."""
+    from bench.under_load import section_under_load as under_load
+
+    return under_load(ctx)
+
+
+SECTION_FUNCS["under_load"] = section_under_load
 
 
 # ---------------------------------------------------------------------------------------------------- main

@@ -58,6 +58,16 @@ class QueryTimeout(QueryError):
     status = 503
 
 
+class QueryTooLarge(QueryError):
+    """A query that needed more memory than a query process may use, or whose answer is larger than allowed.
+
+    HTTP 507 (Insufficient Storage: the server cannot hold the representation the request needs); the query
+    process is replaced, and the next query runs as usual.
+    """
+
+    status = 507
+
+
 class QueryRefused(QueryError):
     """A query or update that policy forbids (SERVICE, LOAD, updates on a read-only store)."""
 
@@ -98,6 +108,12 @@ class ShapeViolation(FardplanError):
 
 class StoreError(FardplanError):
     """A store URL that cannot be opened, or a store that fails."""
+
+
+class QueryCrashed(StoreError):
+    """A query process that died without an answer (a signal, a crash): the server's failure, HTTP 500."""
+
+    status = 500
 
 
 class NodeNotFound(FardplanError):

@@ -3,11 +3,19 @@ queries) and ``/id/…`` (dereferenceable resource IRIs). A Flask blueprint, no 
 
 Mount it on the UI's Flask server with :func:`register_routes` (``register_routes(app.server, store,
 settings)``). Every query goes through :func:`graph.bounded.run`: the policy check, the time limit, the row cap.
+
+Security headers (:func:`install_security_headers`): every response of the server gets
+``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and a Content-Security-Policy. Machine answers
+(``/sparql``, ``/queries``, ``/id``) get ``default-src 'none'; frame-ancestors 'none'``; HTML pages get
+:func:`content_security_policy`, which allows only this origin's scripts plus the hashes of the inline scripts
+the page is known to carry (Dash's: ``app.csp_hashes()``), and no ``eval``. ``Access-Control-Allow-Origin`` is
+sent on ``/sparql`` only (setting ``cors_origins``), never on ``/queries`` or ``/id``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, quote
@@ -19,14 +27,17 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from . import bounded, queries
 from .errors import FardplanError, NodeNotFound, QueryError
 from .namespaces import ID_IRI, PREFIXES, sparql_prologue
-from .query_pool import pool_for
+from .query_pool import Limits, pool_for
 from .rdfio import FORMATS, Format, serialize
 from .results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
 from .settings import Settings
 from .store import EmbeddedStore, QueryAnswer, Store
 
-__all__ = ["register_routes", "sparql_blueprint"]
+__all__ = ["API_CSP", "content_security_policy", "install_security_headers", "register_routes", "sparql_blueprint"]
 
+# What a browser may do with a machine answer (JSON, RDF, CSV): nothing — no script, no style, no framing.
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+_SECURITY = "fardplan_security"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 TRUNCATED_HEADER = "X-Fardplan-Truncated"
@@ -144,8 +155,8 @@ class _Endpoint:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.settings = settings
-        if isinstance(store, EmbeddedStore) and settings.query_workers:
-            pool_for(store, settings.query_workers)
+        if isinstance(store, EmbeddedStore):
+            pool_for(store, settings.query_workers or None, Limits.from_settings(settings))
 
     def run(self, sparql: str, bindings: dict | None = None, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, render: _Writer | None = None) -> bounded.Bounded:
@@ -289,16 +300,77 @@ def sparql_blueprint(store: Store, settings: Settings) -> Blueprint:
         return _error(exc)
 
     @bp.after_request
-    def _cors(response: Response) -> Response:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
-            response.headers["Access-Control-Max-Age"] = "86400"
+    def _headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = API_CSP
+        if request.endpoint == f"{bp.name}.sparql":
+            _cors(response, settings.cors_origins)
         response.headers.setdefault("Vary", "Accept")
         return response
 
     return bp
+
+
+def _cors(response: Response, origins: str) -> None:
+    """CORS headers of ``/sparql``: ``*``, or the request's Origin if it is one of ``origins`` (space-separated)."""
+    allowed = origins.split()
+    if not allowed:
+        return
+    if "*" in allowed:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    else:
+        origin = request.headers.get("Origin")
+        if origin not in allowed:
+            return
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.vary.add("Origin")
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Max-Age"] = "86400"
+
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The CSP of the HTML pages: scripts, styles, fonts and requests from this origin only.
+
+    ``script_hashes`` (``'sha256-…'``, as Dash's ``app.csp_hashes()`` gives them) allow those inline scripts and
+    no other. Styles allow ``'unsafe-inline'``: the SPARQL editor (CodeMirror) and Dash components write
+    ``<style>`` elements and style attributes at run time; inline styles cannot run code. Images may be
+    ``data:``/``blob:`` URLs (the graph's PNG/SVG export). No ``eval``, no plugins, no framing.
+    """
+    scripts = " ".join(["'self'", *script_hashes])
+    return ("default-src 'self'; "
+            f"script-src {scripts}; "
+            "style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; "
+            "font-src 'self' data:; "
+            "connect-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def install_security_headers(server: Flask, script_hashes: Iterable[str] | None = None) -> None:
+    """Add the security headers to every response of ``server`` (idempotent; see the module docstring).
+
+    Without ``script_hashes`` an HTML page gets only ``frame-ancestors 'none'`` as its CSP (the pages' inline
+    scripts are not known yet); the UI passes Dash's, after every callback is registered::
+
+        install_security_headers(app.server, app.csp_hashes())
+    """
+    config = server.extensions.get(_SECURITY)
+    if config is None:
+        config = server.extensions[_SECURITY] = {"page_csp": "frame-ancestors 'none'"}
+
+        @server.after_request
+        def _security(response: Response) -> Response:
+            headers = response.headers
+            headers["X-Content-Type-Options"] = "nosniff"
+            headers["X-Frame-Options"] = "DENY"
+            if "Content-Security-Policy" not in headers:
+                html = (response.mimetype or "") == "text/html"
+                headers["Content-Security-Policy"] = config["page_csp"] if html else API_CSP
+            return response
+
+    if script_hashes is not None:
+        config["page_csp"] = content_security_policy(script_hashes)
 
 
 def register_routes(server: Flask, store: Store | Any, settings: Settings | None = None) -> None:
@@ -311,3 +383,4 @@ def register_routes(server: Flask, store: Store | Any, settings: Settings | None
         store, settings = store.store, store.settings
     server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     server.register_blueprint(sparql_blueprint(store, settings))
+    install_security_headers(server)

@@ -28,6 +28,19 @@ class Settings:
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
     read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
+    # Limits of the public endpoint's query processes (issue 10).
+    allow_network_in_workers: bool = field(default=False, metadata={
+        "help": "Run queries even where a query process cannot cut itself off the network (unshare fails)"})
+    query_memory_mb: int = field(default=1024, metadata={
+        "help": "Most memory (MB) a query process may allocate beyond what it inherited (0: no limit)"})
+    max_answer_bytes: int = field(default=50_000_000, metadata={
+        "help": "Largest answer one query may send back, in bytes (HTTP 507 past it)"})
+    query_heavy_after_s: float = field(default=0.25, metadata={
+        "help": "A query running longer than this is heavy: it needs one of the query_heavy_workers"})
+    query_heavy_workers: int = field(default=0, metadata={
+        "help": "Query processes that heavy queries may hold at once (0: all but one, at least one)"})
+    cors_origins: str = field(default="*", metadata={
+        "help": "Access-Control-Allow-Origin of /sparql ('*', or origins separated by spaces; empty: none)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 from urllib.parse import quote
 
@@ -360,3 +361,129 @@ def test_unknown_resource_is_404(base):
     for accept in ("text/turtle", "text/html"):
         response = requests.get(base + "/id/org/no-such-actor", headers={"Accept": accept}, timeout=30)
         assert response.status_code == 404
+
+
+# ------------------------------------------------------------------------------------------------ issue 10: limits
+BLOW_UP = ("SELECT (STRLEN(GROUP_CONCAT(?x)) AS ?n) WHERE { "
+           + " ".join(f"VALUES ?{v} {{1 2 3 4 5 6 7 8 9 10}}" for v in "abcdef")
+           + " BIND (CONCAT(STR(?a), '" + "x" * 500 + "', STR(?b), STR(?c), STR(?d), STR(?e), STR(?f)) AS ?x) }")
+ANY = "SELECT * WHERE { ?s ?p ?o }"
+
+
+def _small_store() -> EmbeddedStore:
+    store = EmbeddedStore()
+    store.insert([ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                          ox.Literal("x" * 100)) for i in range(50)])
+    return store
+
+
+def test_memory_and_answer_limits_are_507_and_the_next_query_works():
+    store = _small_store()
+    json_accept = {"Accept": "application/sparql-results+json"}
+    limits = {"query_memory_mb": 200, "max_answer_bytes": 3_000, "query_workers": 1, "query_timeout_s": 120.0}
+    with wsgi_server(app_for(store, **limits)) as url:
+        blown = requests.get(url + "/sparql", params={"query": BLOW_UP}, timeout=180)
+        assert blown.status_code == 507
+        error = blown.json()
+        assert error["ok"] is False and error["status"] == 507 and "query_memory_mb = 200" in error["error"]
+        big = requests.get(url + "/sparql", params={"query": ANY}, headers=json_accept, timeout=30)
+        assert big.status_code == 507 and "max_answer_bytes = 3000" in big.json()["error"]
+        small = requests.get(url + "/sparql", params={"query": ANY + " LIMIT 2"}, headers=json_accept, timeout=30)
+        assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 2
+    store.close()
+
+
+def test_a_crashed_query_process_is_500_not_400():
+    import signal
+    import threading
+
+    from graph.query_pool import pool_for
+
+    store = _small_store()
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+    with wsgi_server(app_for(store, query_timeout_s=20.0, query_workers=1)) as url:
+        assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code == 200
+        [pid] = pool_for(store).pids()
+        threading.Timer(0.5, os.kill, (pid, signal.SIGSEGV)).start()
+        crashed = requests.get(url + "/sparql", params={"query": heavy}, timeout=30)
+        assert crashed.status_code == 500
+        error = crashed.json()
+        assert error["status"] == 500 and "SIGSEGV" in error["error"] and "server's failure" in error["error"]
+        assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code == 200
+    store.close()
+
+
+# ------------------------------------------------------------------------------------------------ issue 10: headers
+
+
+def test_security_headers_on_every_route_and_cors_only_on_sparql(base):
+    responses = {
+        "sparql": requests.get(base + "/sparql", params={"query": "ASK {}"}, timeout=30),
+        "description": requests.get(base + "/sparql", timeout=30),
+        "queries": requests.get(base + "/queries", timeout=30),
+        "query": requests.get(base + "/queries/strategies_per_goal_area", timeout=30),
+        "id": requests.get(base + "/id/org/polisen", headers={"Accept": "text/turtle"}, timeout=30),
+        "missing": requests.get(base + "/id/org/no-such-actor", headers={"Accept": "text/turtle"}, timeout=30),
+        "refused": requests.get(base + "/sparql", params={"query": "LOAD <http://127.0.0.1:1/>"}, timeout=30),
+        "elsewhere": requests.get(base + "/no-such-page", timeout=30),
+    }
+    for name, response in responses.items():
+        assert response.headers["X-Content-Type-Options"] == "nosniff", name
+        assert response.headers["X-Frame-Options"] == "DENY", name
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], name
+    for name in ("sparql", "description", "refused"):
+        assert responses[name].headers["Access-Control-Allow-Origin"] == "*", name
+        assert responses[name].headers["Content-Security-Policy"].startswith("default-src 'none'"), name
+    for name in ("queries", "query", "id", "missing", "elsewhere"):
+        assert "Access-Control-Allow-Origin" not in responses[name].headers, name
+
+
+def test_cors_origins_setting(seed_store):
+    with wsgi_server(app_for(seed_store, cors_origins="https://a.example https://b.example")) as url:
+        allowed = requests.get(url + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://b.example"},
+                               timeout=30)
+        assert allowed.headers["Access-Control-Allow-Origin"] == "https://b.example"
+        assert "Origin" in allowed.headers["Vary"]
+        other = requests.get(url + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://c.example"},
+                             timeout=30)
+        assert other.status_code == 200 and "Access-Control-Allow-Origin" not in other.headers
+    with wsgi_server(app_for(seed_store, cors_origins="")) as url:
+        none = requests.get(url + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://a.example"},
+                            timeout=30)
+        assert none.status_code == 200 and "Access-Control-Allow-Origin" not in none.headers
+
+
+def _poll(page, predicate: str, within_s: float = 30.0) -> None:
+    """Wait until ``predicate`` is true (Playwright's wait_for_function evaluates strings, which the CSP forbids)."""
+    deadline = time.monotonic() + within_s
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, f"not true within {within_s} s: {predicate}"
+        page.wait_for_timeout(100)
+
+
+CSP_PAGES = ["/", "/strategi", "/tva-aktorer", "/natverk", "/luckor", "/fraga"]
+
+
+def test_every_page_works_under_the_content_security_policy(seed_store):
+    """The explorer with :func:`install_security_headers` and Dash's inline-script hashes: every page loads,
+    draws, and the browser reports no CSP violation and no console error (no eval, no foreign script)."""
+    from graph.http import install_security_headers
+    from tests.browser import browser_page
+    from ui.app import create_app
+
+    app = create_app(Settings(store="memory"), store=seed_store)
+    install_security_headers(app.server, app.csp_hashes())
+    with wsgi_server(app.server) as url, browser_page() as (page, errors):
+        page.add_init_script("window.cspViolations = []; document.addEventListener('securitypolicyviolation', "
+                             "e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI))")
+        for path in CSP_PAGES:
+            response = page.goto(url + path)
+            policy = response.headers["content-security-policy"]
+            assert "script-src 'self' 'sha256-" in policy and "unsafe-eval" not in policy
+            assert response.headers["x-frame-options"] == "DENY"
+            drawn = "() => (document.querySelector('.shell')?.innerText.length ?? 0) > 100" + (
+                " && !!window.cy && window.cy.nodes().length > 0" if path == "/" else "")
+            _poll(page, drawn)
+            page.wait_for_timeout(500)
+            assert page.evaluate("window.cspViolations") == [], path
+        assert errors == []

@@ -295,3 +295,149 @@ def test_a_failed_fork_is_a_store_error_and_leaks_no_descriptor(monkeypatch):
     with pytest.raises(StoreError, match="cannot start a query process"):
         query_pool._fork(EmbeddedStore()._store, 0)
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+# ------------------------------------------------------------------------------------------------ limits (issue 10)
+BLOW_UP = ("SELECT (STRLEN(GROUP_CONCAT(?x)) AS ?n) WHERE { "
+           + " ".join(f"VALUES ?{v} {{1 2 3 4 5 6 7 8 9 10}}" for v in "abcdef")
+           + " BIND (CONCAT(STR(?a), '" + "x" * 500 + "', STR(?b), STR(?c), STR(?d), STR(?e), STR(?f)) AS ?x) }")
+
+
+def _failing_unshare(_flags: int) -> int:
+    import ctypes
+    import errno
+
+    ctypes.set_errno(errno.EPERM)
+    return -1
+
+
+def test_a_worker_that_keeps_the_network_is_refused(monkeypatch):
+    from graph import query_pool
+
+    monkeypatch.setattr(query_pool, "_UNSHARE", _failing_unshare)  # inherited by the fork: the worker's unshare fails
+    store = EmbeddedStore()
+    store.insert(quads(5))
+    pool = pool_for(store, 1, query_pool.Limits())
+    with pytest.raises(StoreError) as info:
+        count(store)
+    message = str(info.value)
+    assert "network" in message and "Operation not permitted" in message and "allow_network_in_workers" in message
+    assert info.value.status == 503 and pool.pids() == []
+    pool_for(store, 1, query_pool.Limits(allow_network=True))
+    assert count(store) == 5  # explicitly allowed by the setting
+    store.close()
+
+
+def test_the_real_unshare_works_here():
+    from graph import query_pool
+
+    store = EmbeddedStore()
+    assert pool_for(store, 1, query_pool.Limits()).call(10, _network_namespace) != _network_namespace(None)
+    store.close()
+
+
+def _network_namespace(_store: ox.Store | None) -> str:
+    return os.readlink("/proc/self/ns/net")
+
+
+def test_a_query_past_the_memory_limit_is_507_and_the_next_one_runs(store):
+    from graph.errors import QueryTooLarge
+    from graph.query_pool import Limits
+
+    pool = pool_for(store, 1, Limits(memory_mb=200))
+    assert count(store) == 50
+    [before] = pool.pids()
+    with pytest.raises(QueryTooLarge) as info:
+        bounded.run(store, BLOW_UP, timeout_s=60, max_rows=1)
+    assert info.value.status == 507 and "query_memory_mb = 200" in str(info.value)
+    assert wait_gone([before], 2.0)
+    assert count(store) == 50 and pool.pids() != [before]
+
+
+def test_without_the_limit_the_same_query_runs():
+    from graph.query_pool import Limits
+
+    store = EmbeddedStore()
+    pool_for(store, 1, Limits(memory_mb=0))
+    small = BLOW_UP.replace(" VALUES ?f {1 2 3 4 5 6 7 8 9 10}", " VALUES ?f {1}")  # 60 MB, well within 1 GB
+    assert int(bounded.run(store, small, timeout_s=60, max_rows=1).answer.rows[0][0].value) > 50_000_000
+    store.close()
+
+
+def test_an_answer_past_max_answer_bytes_is_507(store):
+    from graph.errors import QueryTooLarge
+    from graph.query_pool import Limits
+
+    pool_for(store, 1, Limits(max_answer_bytes=2_000))
+    with pytest.raises(QueryTooLarge) as info:
+        bounded.run(store, "SELECT * WHERE { ?s ?p ?o }", timeout_s=10, max_rows=1000)
+    assert info.value.status == 507 and "max_answer_bytes = 2000" in str(info.value)
+    assert count(store) == 50
+
+
+@pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGKILL])
+def test_a_crashed_worker_is_a_500_naming_the_signal(store, sig):
+    from graph.errors import QueryCrashed
+
+    pool = pool_for(store, 1)
+    count(store)
+    [busy] = pool.pids()
+    threading.Timer(0.3, os.kill, (busy, sig)).start()
+    with pytest.raises(QueryCrashed) as info:
+        pool.call(10, _sleep, 5)
+    assert info.value.status == 500 and sig.name in str(info.value) and "server's failure" in str(info.value)
+    assert count(store) == 50
+
+
+def test_heavy_queries_leave_a_worker_to_light_ones(big_store):
+    from graph.query_pool import Limits
+
+    pool = pool_for(big_store, 2, Limits(heavy_after_s=0.2))
+    assert pool.heavy_slots == 1
+    with ThreadPoolExecutor(3) as threads:
+        heavy = [threads.submit(bounded.run, big_store, HEAVY, timeout_s=4, max_rows=1) for _ in range(3)]
+        time.sleep(0.8)  # all three have turned heavy; one holds the heavy slot, two wait for it
+        assert len(pool.heavy_pids()) == 1
+        for _ in range(5):
+            assert bounded.run(big_store, "ASK { ?s ?p ?o }", timeout_s=2, max_rows=1).answer is True
+        assert not any(h.done() for h in heavy)
+        for h in heavy:
+            with pytest.raises(QueryTimeout):
+                h.result()
+    assert pool.heavy_pids() == []
+
+
+def test_a_heavy_worker_runs_at_a_lower_priority(big_store):
+    from graph.query_pool import HEAVY_NICE, Limits
+
+    pool = pool_for(big_store, 2, Limits(heavy_after_s=0.1))
+    with ThreadPoolExecutor(1) as threads:
+        heavy = threads.submit(bounded.run, big_store, HEAVY, timeout_s=1.5, max_rows=1)
+        time.sleep(0.6)
+        [pid] = pool.heavy_pids()
+        assert os.getpriority(os.PRIO_PROCESS, pid) == HEAVY_NICE
+        with pytest.raises(QueryTimeout):
+            heavy.result()
+
+
+def _slow_while(_store: ox.Store, flag: str) -> bool:
+    slow = os.path.exists(flag)
+    if slow:
+        time.sleep(0.6)
+    return slow
+
+
+def test_a_call_heavy_only_once_is_light_again(store, tmp_path):
+    from graph.query_pool import Limits
+
+    flag = tmp_path / "slow"
+    flag.touch()
+    pool = pool_for(store, 2, Limits(heavy_after_s=0.2))
+    with ThreadPoolExecutor(2) as threads:  # two slow calls at once: one is promoted, the other stopped and re-run
+        assert [f.result() for f in [threads.submit(pool.call, 10, _slow_while, str(flag)) for _ in range(2)]] \
+            == [True, True]
+    assert len(pool._known_heavy) == 1
+    assert pool.call(10, _slow_while, str(tmp_path / "other")) is False and len(pool._known_heavy) == 1
+    flag.unlink()
+    assert pool.call(10, _slow_while, str(flag)) is False  # the same call, quick this time: light again
+    assert len(pool._known_heavy) == 0
