@@ -61,6 +61,10 @@ class Store:
         """Add ``quads`` atomically: all of them or, on any error, none."""
         raise NotImplementedError
 
+    def insert_store(self, staging: ox.Store) -> None:
+        """Add every quad of the in-memory store ``staging`` atomically (the loader's staged data)."""
+        self.insert(list(staging))
+
     def quads(self) -> list[ox.Quad]:
         """Every quad of the store (for export)."""
         raise NotImplementedError
@@ -126,6 +130,10 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.url}: insert failed, nothing was written: {exc}") from None
         finally:
             self._wrote()
+
+    def insert_store(self, staging: ox.Store) -> None:
+        """One transaction streamed from ``staging``: no Python list of the quads, and all or nothing on disk."""
+        self.insert(staging)  # type: ignore[arg-type]  # extend takes any iterable of quads
 
     def quads(self) -> list[ox.Quad]:
         return list(self._store)
