@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .errors import FardplanError, ShapeViolation, Violation
 from .rdfio import Format, load_into
-from .settings import DATA_DIR, ONTOLOGY_DIR, Settings
+from .settings import DATA_DIR, ONTOLOGY_DIR
 from .store import Store
 from .validate import errors_only, validate_store
 
@@ -108,9 +108,9 @@ def check(store: Store, quads: list[ox.Quad], source: str = "") -> list[Violatio
 def stage_files(paths: list[str | Path], fmt: Format | None = None, max_bytes: int | None = None) -> ox.Store:
     """Parse every file into one new in-memory staging store; ``max_bytes`` bounds the files' total size."""
     if max_bytes is not None and len(paths) > 1:
-        sizes = {str(p): Path(p).stat().st_size for p in paths if Path(p).is_file()}
-        if sum(sizes.values()) > max_bytes and all(n <= max_bytes for n in sizes.values()):
-            raise FardplanError(f"{', '.join(sizes)}: {sum(sizes.values()):,} bytes together is more than a load may "
+        sizes = [Path(p).stat().st_size for p in paths if Path(p).is_file()]
+        if sum(sizes) > max_bytes and all(n <= max_bytes for n in sizes):
+            raise FardplanError(f"{', '.join(map(str, paths))}: {sum(sizes):,} bytes together is more than a load may "
                                 f"take ({max_bytes:,} bytes, setting max_load_bytes, env FARDPLAN_MAX_LOAD_BYTES); "
                                 "load them one by one; nothing was loaded")
     staging = ox.Store()
@@ -123,10 +123,9 @@ def load_files(store: Store, paths: list[str | Path], fmt: Format | None = None,
                max_bytes: int | None = None) -> LoadReport:
     """Parse every file, SHACL-check the lot, then insert it in one atomic step.
 
-    ``max_bytes`` (default: the ``max_load_bytes`` setting) bounds the files' total size.
+    ``max_bytes`` bounds the files' total size (the CLI passes the ``max_load_bytes`` setting; the bundled seed
+    data is loaded without a bound).
     """
-    if max_bytes is None:
-        max_bytes = Settings.from_env().max_load_bytes
     staging = stage_files(paths, fmt, max_bytes)
     warnings = check_staged(store, staging, ", ".join(str(p) for p in paths))
     count = len(staging)

@@ -29,8 +29,9 @@ class Settings:
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
     read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
     # Loader (graph.loading): a load stages the whole input in memory before its SHACL check, so it is bounded.
-    max_load_bytes: int = field(default=2_000_000_000, metadata={
-        "help": "Largest total size of the files one load takes (staged in memory for the SHACL check first)"})
+    max_load_bytes: int = field(default=1_000_000_000, metadata={
+        "help": "Largest total size of the files one load takes: they are staged in memory for the SHACL check, "
+                "about 8× their size at peak into an on-disk store (docs/validation.md)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -27,7 +27,8 @@ from rdflib.term import Node
 from .errors import FardplanError, Violation
 from .terms import to_ox
 
-__all__ = ["SHAPE_FILES", "Check", "checks", "errors_only", "shapes_graph", "validate_graph", "validate_store"]
+__all__ = ["SHAPE_FILES", "Check", "checks", "compile_shapes", "errors_only", "shapes_graph", "validate_graph",
+           "validate_store"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -155,14 +156,15 @@ def _compile_property(g: Graph, node_shape: Node, prop: Node, target: str) -> li
         return check(f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?c) WHERE {{ {target} {inner} }} "
                      f"GROUP BY ?this }} FILTER ({test}) }}")
 
-    found = []
-    if (n := g.value(prop, SH.minCount)) is not None and int(n) > 0:
-        if int(n) == 1:  # the common case as an anti-join, cheaper than counting
-            found.append(check(f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path} ?v }} FILTER (!BOUND(?v)) }}"))
-        else:
-            found.append(counted("", f"?c < {int(n)}"))
-    if (n := g.value(prop, SH.maxCount)) is not None:
-        found.append(counted("", f"?c > {int(n)}"))
+    def cardinality(condition: str, low: Node | None, high: Node | None) -> list[Check]:
+        tests = [f"?c < {int(low)}"] if low is not None and int(low) > 0 else []
+        tests += [f"?c > {int(high)}"] if high is not None else []
+        if tests == ["?c < 1"] and not condition:  # the common case as an anti-join, cheaper than counting
+            return [check(f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path} ?v }} FILTER (!BOUND(?v)) }}")]
+        return [counted(condition, " || ".join(tests))] if tests else []
+
+    # min and max share one message and report no value, so one count answers both
+    found = cardinality("", g.value(prop, SH.minCount), g.value(prop, SH.maxCount))
     for cond in _value_condition(g, prop, "?value"):
         found.append(check(f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value . FILTER (!({cond})) }}"))
     for other in g.objects(prop, SH.lessThan):
@@ -173,10 +175,7 @@ def _compile_property(g: Graph, node_shape: Node, prop: Node, target: str) -> li
         if unknown or (qualified, SH.property, None) in g:
             raise FardplanError(f"shapes: {prop}: unsupported qualified value shape")
         cond = "FILTER (" + " && ".join(_value_condition(g, qualified, "?v") or ["true"]) + ")"
-        if (n := g.value(prop, SH.qualifiedMinCount)) is not None:
-            found.append(counted(cond, f"?c < {int(n)}"))
-        if (n := g.value(prop, SH.qualifiedMaxCount)) is not None:
-            found.append(counted(cond, f"?c > {int(n)}"))
+        found += cardinality(cond, g.value(prop, SH.qualifiedMinCount), g.value(prop, SH.qualifiedMaxCount))
     return found
 
 
@@ -195,8 +194,12 @@ def _compile_sparql(g: Graph, shape: Node, constraint: Node, target: str) -> Che
 
 @lru_cache(maxsize=1)
 def checks() -> tuple[Check, ...]:
-    """Every shape compiled to SPARQL (cached: the shapes do not change while the process runs)."""
-    g = shapes_graph()
+    """Every shape of ``ontology/`` compiled to SPARQL (cached: the shapes do not change while the process runs)."""
+    return compile_shapes(shapes_graph())
+
+
+def compile_shapes(g: Graph) -> tuple[Check, ...]:
+    """Every shape of the shapes graph ``g`` as SPARQL checks; an unsupported constraint is a FardplanError."""
     found: list[Check] = []
     shapes = sorted({s for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetNode) for s in g.subjects(p, None)},
                     key=str)
