@@ -23,11 +23,10 @@ from .validate import errors_only, validate_store
 __all__ = ["CONTEXT_GRAPH", "LoadReport", "check", "check_staged", "ensure_seeded", "load_files", "seed_files",
            "stage_files", "store_context"]
 
-CONTEXT_CHUNK = 2000
 CONTEXT_GRAPH = ox.NamedNode("urn:x-fardplan:load-context")
 RDF_EXTENSIONS = (".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf")
-SKOS_NOTATION = "<http://www.w3.org/2004/02/skos/core#notation>"
-RDF_SUBJECT = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>"
+SKOS_NOTATION = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
+RDF_SUBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
 
 
 @dataclass
@@ -39,21 +38,13 @@ class LoadReport:
     warnings: list[Violation]
 
 
-def _chunks(terms: Iterable[ox.NamedNode | ox.Literal], size: int = CONTEXT_CHUNK) -> Iterable[str]:
-    ordered = sorted(set(terms), key=str)
-    for i in range(0, len(ordered), size):
-        yield " ".join(str(t) for t in ordered[i : i + size])
-
-
 def _context_triples(store: Store, nodes: Iterable[ox.NamedNode], notations: Iterable[ox.Literal]
                      ) -> Iterable[ox.Triple]:
-    for values in _chunks(nodes):
-        yield from store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
-        yield from store.query(
-            f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?a {RDF_SUBJECT} ?s ; ?p ?o }}")
-    for values in _chunks(notations):
-        yield from store.query(f"CONSTRUCT {{ ?x {SKOS_NOTATION} ?n }} "
-                               f"WHERE {{ VALUES ?n {{ {values} }} ?x {SKOS_NOTATION} ?n }}")
+    nodes = sorted(set(nodes), key=str)
+    yield from store.match(subjects=nodes)
+    assertions = sorted({t.subject for t in store.match(predicate=RDF_SUBJECT, objects=nodes)}, key=str)
+    yield from store.match(subjects=assertions)
+    yield from store.match(predicate=SKOS_NOTATION, objects=sorted(set(notations), key=str))
 
 
 def store_context(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:
@@ -61,8 +52,7 @@ def store_context(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:
     sharing their notations: enough for the shapes (one step from each focus node) to judge the new data."""
     nodes = {q.subject for q in quads if isinstance(q.subject, ox.NamedNode)}
     nodes |= {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
-    notation = ox.NamedNode(SKOS_NOTATION[1:-1])
-    return list(_context_triples(store, nodes, {q.object for q in quads if q.predicate == notation}))
+    return list(_context_triples(store, nodes, {q.object for q in quads if q.predicate == SKOS_NOTATION}))
 
 
 def _add_context(store: Store, staging: ox.Store) -> None:
