@@ -38,13 +38,26 @@ class LoadReport:
     warnings: list[Violation]
 
 
+def _scanned_context(store: Store, nodes: set[ox.NamedNode], notations: set[ox.Literal]) -> Iterable[ox.Triple]:
+    """:func:`_context_triples` by one pass over a store that is smaller than the list of nodes to look up."""
+    quads = [q for q in store.quads() if isinstance(q.graph_name, ox.DefaultGraph)]
+    assertions = {q.subject for q in quads if q.predicate == RDF_SUBJECT and q.object in nodes}
+    for q in quads:
+        if q.subject in nodes or q.subject in assertions or (q.predicate == SKOS_NOTATION and q.object in notations):
+            yield q.triple
+
+
 def _context_triples(store: Store, nodes: Iterable[ox.NamedNode], notations: Iterable[ox.Literal]
                      ) -> Iterable[ox.Triple]:
-    nodes = sorted(set(nodes), key=str)
+    nodes, notations = set(nodes), set(notations)
+    if store.count() < len(nodes) + len(notations):  # e.g. a big file into a freshly seeded store
+        yield from _scanned_context(store, nodes, notations)
+        return
+    nodes = sorted(nodes, key=str)
     yield from store.match(subjects=nodes)
     assertions = sorted({t.subject for t in store.match(predicate=RDF_SUBJECT, objects=nodes)}, key=str)
     yield from store.match(subjects=assertions)
-    yield from store.match(predicate=SKOS_NOTATION, objects=sorted(set(notations), key=str))
+    yield from store.match(predicate=SKOS_NOTATION, objects=sorted(notations, key=str))
 
 
 def store_context(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:

@@ -158,3 +158,19 @@ def test_the_compiler_refuses_a_constraint_it_does_not_know():
     """, format="turtle")
     with pytest.raises(FardplanError, match="minLength"):
         compile_shapes(shapes)
+
+
+def test_context_by_one_scan_equals_context_by_lookups(store):
+    """A big load into a small store scans the store once; it must find exactly what per-node lookups find."""
+    from graph import loading
+
+    staging = ox.Store()
+    staging.load(path=str(ONTOLOGY_DIR / "examples" / "valid-minimal.ttl"), format=ox.RdfFormat.TURTLE)
+    nodes = {q.subject for q in staging if isinstance(q.subject, ox.NamedNode)}
+    nodes |= {q.object for q in staging if isinstance(q.object, ox.NamedNode)}
+    nodes |= {r[0] for r in store.query("SELECT ?s WHERE { ?s a <https://w3id.org/fardplan/ns#Strategy> }").rows}
+    notations = {q.object for q in staging if q.predicate == loading.SKOS_NOTATION}
+    looked_up = set(map(str, loading._context_triples(store, nodes, notations)))
+    scanned = set(map(str, loading._scanned_context(store, nodes, notations)))
+    assert len(looked_up) > 100
+    assert scanned == looked_up
