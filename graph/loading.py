@@ -38,26 +38,32 @@ class LoadReport:
     warnings: list[Violation]
 
 
-def _scanned_context(store: Store, nodes: set[ox.NamedNode], notations: set[ox.Literal]) -> Iterable[ox.Triple]:
-    """:func:`_context_triples` by one pass over a store that is smaller than the list of nodes to look up."""
+def _in(staging: ox.Store, subject=None, predicate=None, obj=None) -> bool:
+    return next(iter(staging.quads_for_pattern(subject, predicate, obj)), None) is not None
+
+
+def _scanned_context(store: Store, staging: ox.Store) -> Iterable[ox.Triple]:
+    """:func:`_context_triples` of the staged data by one pass over a store smaller than it: each stored triple is
+    kept when the staged data mentions its subject, its assertion's subject, or its notation."""
     quads = [q for q in store.quads() if isinstance(q.graph_name, ox.DefaultGraph)]
-    assertions = {q.subject for q in quads if q.predicate == RDF_SUBJECT and q.object in nodes}
+
+    def mentioned(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> bool:
+        return isinstance(term, ox.NamedNode) and (_in(staging, subject=term) or _in(staging, obj=term))
+
+    assertions = {q.subject for q in quads if q.predicate == RDF_SUBJECT and mentioned(q.object)}
     for q in quads:
-        if q.subject in nodes or q.subject in assertions or (q.predicate == SKOS_NOTATION and q.object in notations):
+        if (q.subject in assertions or mentioned(q.subject)
+                or (q.predicate == SKOS_NOTATION and _in(staging, predicate=SKOS_NOTATION, obj=q.object))):
             yield q.triple
 
 
 def _context_triples(store: Store, nodes: Iterable[ox.NamedNode], notations: Iterable[ox.Literal]
                      ) -> Iterable[ox.Triple]:
-    nodes, notations = set(nodes), set(notations)
-    if store.count() < len(nodes) + len(notations):  # e.g. a big file into a freshly seeded store
-        yield from _scanned_context(store, nodes, notations)
-        return
-    nodes = sorted(nodes, key=str)
+    nodes = sorted(set(nodes), key=str)
     yield from store.match(subjects=nodes)
     assertions = sorted({t.subject for t in store.match(predicate=RDF_SUBJECT, objects=nodes)}, key=str)
     yield from store.match(subjects=assertions)
-    yield from store.match(predicate=SKOS_NOTATION, objects=sorted(notations, key=str))
+    yield from store.match(predicate=SKOS_NOTATION, objects=sorted(set(notations), key=str))
 
 
 def store_context(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:
@@ -70,7 +76,12 @@ def store_context(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:
 
 def _add_context(store: Store, staging: ox.Store) -> None:
     """Copy :func:`store_context` of the staged data into ``CONTEXT_GRAPH`` (nothing when the store is empty)."""
-    if store.count() == 0:
+    stored = store.count()
+    if stored == 0:
+        return
+    if stored < len(staging):  # e.g. a big file into a freshly seeded store: one pass over the store
+        staging.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, CONTEXT_GRAPH)
+                            for t in list(_scanned_context(store, staging)))
         return
     nodes = (r["n"] for r in staging.query(
         "SELECT DISTINCT ?n WHERE { { ?n ?p ?o } UNION { ?s ?p ?n } FILTER (isIRI(?n)) }",
