@@ -33,9 +33,10 @@ def _store(args: argparse.Namespace, seed: bool = True) -> Store:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(store=args.store)
     store = _store(args)
     before = store.count()
-    report = load_files(store, args.files)
+    report = load_files(store, args.files, max_bytes=settings.max_load_bytes)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"loaded {report.quads} quads from {len(report.files)} file(s) into {store.url} "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,20 @@ class Store:
     def insert(self, quads: list[ox.Quad]) -> None:
         """Add ``quads`` atomically: all of them or, on any error, none."""
         raise NotImplementedError
+
+    def insert_store(self, staging: ox.Store) -> None:
+        """Add every quad of the in-memory store ``staging`` atomically (the loader's staged data)."""
+        self.insert(list(staging))
+
+    def match(self, subjects: list[ox.NamedNode] | None = None, predicate: ox.NamedNode | None = None,
+              objects: list[OxTerm] | None = None, chunk: int = 2000) -> Iterable[ox.Triple]:
+        """The default graph's triples with a subject in ``subjects`` (or an object in ``objects``), and
+        ``predicate`` if given: one pattern for many nodes, in chunks of ``chunk`` VALUES."""
+        var, terms = ("s", subjects) if subjects is not None else ("o", objects or [])
+        p = str(predicate) if predicate is not None else "?p"
+        for i in range(0, len(terms), chunk):
+            values = " ".join(str(t) for t in terms[i : i + chunk])
+            yield from self.query(f"CONSTRUCT {{ ?s {p} ?o }} WHERE {{ VALUES ?{var} {{ {values} }} ?s {p} ?o }}")
 
     def quads(self) -> list[ox.Quad]:
         """Every quad of the store (for export)."""
@@ -126,6 +140,20 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.url}: insert failed, nothing was written: {exc}") from None
         finally:
             self._wrote()
+
+    def match(self, subjects: list[ox.NamedNode] | None = None, predicate: ox.NamedNode | None = None,
+              objects: list[OxTerm] | None = None, chunk: int = 2000) -> Iterable[ox.Triple]:
+        default = ox.DefaultGraph()
+        if subjects is not None:
+            for s in subjects:
+                yield from (q.triple for q in self._store.quads_for_pattern(s, predicate, None, default))
+        else:
+            for o in objects or []:
+                yield from (q.triple for q in self._store.quads_for_pattern(None, predicate, o, default))
+
+    def insert_store(self, staging: ox.Store) -> None:
+        """One transaction streamed from ``staging``: no Python list of the quads, and all or nothing on disk."""
+        self.insert(staging)  # type: ignore[arg-type]  # extend takes any iterable of quads
 
     def quads(self) -> list[ox.Quad]:
         return list(self._store)
