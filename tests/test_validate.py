@@ -79,3 +79,19 @@ def test_each_example_loaded_on_the_seed_gets_the_pinned_verdict(seeded, path):
         results, conforms = exc.violations, False
     assert {"conforms": conforms, "results": _verdicts(results)} == expected
     assert store.count() == before
+
+
+@pytest.mark.parametrize("predicate", ["https://w3id.org/fardplan/ns#circulatedBy", "http://www.w3.org/ns/org#memberOf"])
+def test_the_curations_new_relations_need_provenance(predicate):
+    """fp:circulatedBy and org:memberOf (issue 12) are document relations: without an fp:Assertion they fail."""
+    data = Graph().parse(data=f"""
+        <https://w3id.org/fardplan/id/x> <{predicate}> <https://w3id.org/fardplan/id/y> .""", format="turtle")
+    found = [(v.focus, v.message) for v in validate_graph(data) if v.severity == "Violation"]
+    assert ("https://w3id.org/fardplan/id/x",
+            f"relation {predicate} to https://w3id.org/fardplan/id/y has no fp:Assertion with provenance") in found
+
+
+def test_a_challenge_needs_a_swedish_label():
+    data = Graph().parse(data="""
+        <https://w3id.org/fardplan/id/c> a <https://w3id.org/fardplan/ns#Challenge> .""", format="turtle")
+    assert any(v.focus == "https://w3id.org/fardplan/id/c" and v.severity == "Violation" for v in validate_graph(data))
