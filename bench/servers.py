@@ -7,6 +7,8 @@ our endpoint (graph/http.py on the server ``python app.py`` uses), each in its o
 
 from __future__ import annotations
 
+import http.client
+import os
 import shutil
 import socket
 import statistics
@@ -19,12 +21,17 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
 __all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
 
 ACCEPT = "application/sparql-results+json"
+ROOT = Path(__file__).resolve().parent.parent
+NT_ENV = "FARDPLAN_BENCH_NT"
+# The production WSGI servers our endpoint is measured on, side by side; the first is the one app.py runs.
+OUR_SERVERS = ("waitress", "gunicorn", "granian")
 
 
 def free_port() -> int:
@@ -60,9 +67,10 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _server(command: list[str], port: int, path_part: str) -> Iterator[str]:
+def _server(command: list[str], port: int, path_part: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers; yields its URL."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            cwd=str(ROOT))
     url = f"http://127.0.0.1:{port}{path_part}"
     try:
         wait_ready(url, proc)
@@ -82,10 +90,30 @@ def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
     return _python_server([str(path)], "/")
 
 
-def our_endpoint(path: Path) -> AbstractContextManager[str]:
-    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process; a context manager
-    yielding its URL."""
-    return _python_server(["--ours", str(path)], "/sparql")
+def our_endpoint(path: Path, server: str = "waitress") -> AbstractContextManager[str]:
+    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process on ``server``
+    (one of :data:`OUR_SERVERS`); a context manager yielding its URL. ``waitress`` is what ``python app.py`` runs."""
+    if server == "waitress":
+        return _python_server(["--ours", str(path)], "/sparql")
+    if server not in OUR_SERVERS:
+        raise ValueError(f"server: one of {', '.join(OUR_SERVERS)}, not {server!r}")
+    port = free_port()
+    threads = str(_threads())
+    command = {
+        "gunicorn": [sys.executable, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
+                     "--threads", threads, "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                     "bench.servers:ours_app()"],
+        "granian": [sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", "1", "--blocking-threads",
+                    threads, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--factory",
+                    "bench.servers:ours_app"],
+    }[server]
+    return _server(command, port, "/sparql", env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)})
+
+
+def _threads() -> int:
+    from graph.settings import Settings
+
+    return Settings.from_env().server_threads
 
 
 @contextmanager
@@ -125,35 +153,56 @@ def wsgi_server(app: Any) -> Iterator[str]:
 def hammer(url: str, queries: list[str], requests_total: int, threads: int, timeout_s: float = 60.0,
            max_wall_s: float = 120.0) -> dict[str, Any]:
     """Send ``requests_total`` GET queries (cycling through ``queries``) from ``threads`` threads; stops by itself
-    after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent."""
+    after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent.
+
+    Each thread keeps one HTTP/1.1 connection open while the server allows it (a new one after the server closed
+    it) and uses :mod:`http.client` with the request lines encoded beforehand, so the client costs little CPU next
+    to the server on the same cores; ``connections`` counts the connections opened.
+    """
+    parts = urlsplit(url)
+    paths = [f"{parts.path or '/'}?{urlencode({'query': q})}" for q in queries]
+    headers = {"Accept": ACCEPT, "Connection": "keep-alive"}
     lock = threading.Lock()
     issued = [0]
+    opened = [0]
     latencies: list[float] = []
     errors: list[str] = []
     stop_at = time.monotonic() + max_wall_s
 
     def worker() -> None:
-        session = requests.Session()
+        conn: http.client.HTTPConnection | None = None
         while True:
             with lock:
                 if issued[0] >= requests_total or time.monotonic() > stop_at:
-                    return
+                    break
                 i = issued[0]
                 issued[0] += 1
             start = time.perf_counter()
             try:
-                r = session.get(url, params={"query": queries[i % len(queries)]}, headers={"Accept": ACCEPT},
-                                timeout=timeout_s)
-                r.content  # noqa: B018 - read the whole body
-                ok = r.status_code == 200
+                if conn is None:
+                    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout_s)
+                    with lock:
+                        opened[0] += 1
+                conn.request("GET", paths[i % len(paths)], headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+                if response.will_close:
+                    conn.close()
+                    conn = None
+                ok = response.status == 200
                 if not ok:
-                    errors.append(f"HTTP {r.status_code}: {r.text[:120]}")
-            except requests.RequestException as exc:
+                    errors.append(f"HTTP {response.status}: {body[:120].decode('utf-8', 'replace')}")
+            except (OSError, http.client.HTTPException) as exc:
                 ok = False
                 errors.append(type(exc).__name__)
-            with lock:
-                if ok:
+                if conn is not None:
+                    conn.close()
+                conn = None
+            if ok:
+                with lock:
                     latencies.append((time.perf_counter() - start) * 1000)
+        if conn is not None:
+            conn.close()
 
     start = time.perf_counter()
     with ThreadPoolExecutor(threads) as pool:
@@ -162,7 +211,8 @@ def hammer(url: str, queries: list[str], requests_total: int, threads: int, time
     wall = time.perf_counter() - start
     return {"throughput": len(latencies) / wall if wall else 0.0, "sent": issued[0], "ok": len(latencies),
             "errors": len(errors), "first_error": errors[0] if errors else "",
-            "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads}
+            "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads,
+            "connections": opened[0]}
 
 
 def _serve_rdflib(path: str, port: int) -> None:
@@ -176,25 +226,38 @@ def _serve_rdflib(path: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
-def _serve_ours(path: str, port: int) -> None:
+def ours_app() -> Any:
+    """The bare ``/sparql`` routes of graph/http.py (default settings) over the N-Triples file named by
+    ``FARDPLAN_BENCH_NT``, loaded into an embedded in-memory store: the app factory every server variant runs."""
+    import os
+
     import pyoxigraph as ox
     from flask import Flask
-    from werkzeug.serving import run_simple
 
     from graph.http import register_routes
     from graph.settings import Settings
     from graph.store import EmbeddedStore
 
     store = EmbeddedStore()
-    with open(path, "rb") as f:
+    with open(os.environ[NT_ENV], "rb") as f:
         store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
     app = Flask("fardplan-bench")
     register_routes(app, store, Settings())
-    run_simple("127.0.0.1", port, app, threaded=True)
+    app.extensions["fardplan_store"] = store  # kept alive with the app
+    return app
+
+
+def _serve_ours(port: int) -> None:
+    """Our endpoint on the server ``python app.py`` uses (graph/serve.py)."""
+    from graph.serve import serve
+    from graph.settings import Settings
+
+    serve(ours_app(), Settings.from_env(port=port))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "--ours":
-        _serve_ours(sys.argv[2], int(sys.argv[3]))
+        os.environ[NT_ENV] = sys.argv[2]
+        _serve_ours(int(sys.argv[3]))
     else:
         _serve_rdflib(sys.argv[1], int(sys.argv[2]))
