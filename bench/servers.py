@@ -1,8 +1,9 @@
 """SPARQL servers on 127.0.0.1 for the endpoint benchmark, and a bounded load generator.
 
 ``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
-FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours FILE PORT`` serves it with
-our endpoint (graph/http.py on the server ``python app.py`` uses), each in its own process like oxigraph's.
+FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours SERVER FILE PORT`` serves it
+with our endpoint (graph/http.py) on ``granian`` (through graph/serve.py, as ``python app.py``) or ``waitress``;
+gunicorn runs :func:`ours_app` itself. Each in its own process like oxigraph's.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ ACCEPT = "application/sparql-results+json"
 ROOT = Path(__file__).resolve().parent.parent
 NT_ENV = "FARDPLAN_BENCH_NT"
 # The production WSGI servers our endpoint is measured on, side by side; the first is the one app.py runs.
-OUR_SERVERS = ("waitress", "gunicorn", "granian")
+OUR_SERVERS = ("granian", "waitress", "gunicorn")
 
 
 def free_port() -> int:
@@ -90,30 +91,27 @@ def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
     return _python_server([str(path)], "/")
 
 
-def our_endpoint(path: Path, server: str = "waitress") -> AbstractContextManager[str]:
+def our_endpoint(path: Path, server: str = "granian") -> AbstractContextManager[str]:
     """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process on ``server``
-    (one of :data:`OUR_SERVERS`); a context manager yielding its URL. ``waitress`` is what ``python app.py`` runs."""
-    if server == "waitress":
-        return _python_server(["--ours", str(path)], "/sparql")
+    (one of :data:`OUR_SERVERS`; ``granian`` is what ``python app.py`` runs, through graph/serve.py); a context
+    manager yielding its URL. Every variant runs one process with the same number of threads."""
     if server not in OUR_SERVERS:
         raise ValueError(f"server: one of {', '.join(OUR_SERVERS)}, not {server!r}")
     port = free_port()
-    threads = str(_threads())
-    command = {
-        "gunicorn": [sys.executable, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
-                     "--threads", threads, "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-                     "bench.servers:ours_app()"],
-        "granian": [sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", "1", "--blocking-threads",
-                    threads, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--factory",
-                    "bench.servers:ours_app"],
-    }[server]
+    if server == "gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
+                   "--threads", str(_threads()), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                   "bench.servers:ours_app()"]
+    else:
+        command = [sys.executable, "-m", "bench.servers", "--ours", server, str(path), str(port)]
     return _server(command, port, "/sparql", env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)})
 
 
 def _threads() -> int:
+    from graph.serve import threads_for
     from graph.settings import Settings
 
-    return Settings.from_env().server_threads
+    return threads_for(Settings.from_env())
 
 
 @contextmanager
@@ -226,11 +224,10 @@ def _serve_rdflib(path: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
-def ours_app() -> Any:
-    """The bare ``/sparql`` routes of graph/http.py (default settings) over the N-Triples file named by
-    ``FARDPLAN_BENCH_NT``, loaded into an embedded in-memory store: the app factory every server variant runs."""
-    import os
-
+def ours_app(settings: Any = None) -> Any:
+    """The bare ``/sparql`` routes of graph/http.py (``settings``, default :class:`Settings` from the environment)
+    over the N-Triples file named by ``FARDPLAN_BENCH_NT``, loaded into an embedded in-memory store: the app
+    every server variant runs."""
     import pyoxigraph as ox
     from flask import Flask
 
@@ -242,22 +239,30 @@ def ours_app() -> Any:
     with open(os.environ[NT_ENV], "rb") as f:
         store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
     app = Flask("fardplan-bench")
-    register_routes(app, store, Settings())
+    register_routes(app, store, settings or Settings.from_env())
     app.extensions["fardplan_store"] = store  # kept alive with the app
     return app
 
 
-def _serve_ours(port: int) -> None:
-    """Our endpoint on the server ``python app.py`` uses (graph/serve.py)."""
-    from graph.serve import serve
+def _serve_ours(server: str, port: int) -> None:
+    """Our endpoint on granian through graph/serve.py (as ``python app.py``), or on waitress with as many threads."""
     from graph.settings import Settings
 
-    serve(ours_app(), Settings.from_env(port=port))
+    settings = Settings.from_env(port=port, store="memory")
+    if server == "waitress":
+        from waitress import serve as waitress_serve
+
+        waitress_serve(ours_app(settings), host="127.0.0.1", port=port, threads=_threads(), asyncore_use_poll=True,
+                       ident="fardplan")
+    else:
+        from graph.serve import serve
+
+        serve("bench.servers:ours_app", settings)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "--ours":
-        os.environ[NT_ENV] = sys.argv[2]
-        _serve_ours(int(sys.argv[3]))
+        os.environ[NT_ENV] = sys.argv[3]
+        _serve_ours(sys.argv[2], int(sys.argv[4]))
     else:
         _serve_rdflib(sys.argv[1], int(sys.argv[2]))

@@ -28,13 +28,14 @@ class Settings:
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
     read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
-    # The production web server (waitress: one process, a pool of threads; graph/serve.py).
-    server_threads: int = field(default=8, metadata={
-        "help": "Threads of the web server answering requests at once (a query waits for a free query worker)"})
-    server_connection_limit: int = field(default=100, metadata={
-        "help": "Most open client connections; more wait in the listen queue"})
-    server_idle_timeout_s: int = field(default=120, metadata={
-        "help": "Seconds an idle keep-alive connection stays open"})
+    # The production web server (granian; graph/serve.py).
+    server_workers: int = field(default=1, metadata={
+        "help": "Web server processes; more than 1 only with a remote http(s):// store (an embedded one is opened "
+                "by one process)"})
+    server_threads: int = field(default=0, metadata={
+        "help": "Threads per web server process answering requests (0: twice the CPUs plus one)"})
+    server_backlog: int = field(default=1024, metadata={
+        "help": "Connections waiting to be accepted before new ones are refused"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
