@@ -37,10 +37,10 @@ def base_python():
 
 def test_base_install_has_no_test_extra(base_python):
     """The environment really is the base install: the test extra's packages are absent."""
-    for module in ("playwright", "pytest", "rdflib_endpoint"):
+    for module in ("playwright", "pytest", "rdflib_endpoint", "waitress", "gunicorn"):
         found = subprocess.run([str(base_python), "-c", f"import {module}"], capture_output=True)
         assert found.returncode != 0, f"{module} is installed in the base environment"
-    imported = subprocess.run([str(base_python), "-c", "import numpy, scipy, waitress, dash, graph.planner"],
+    imported = subprocess.run([str(base_python), "-c", "import numpy, scipy, granian, dash, graph.planner"],
                               capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
 

@@ -1,72 +1,59 @@
-"""The production web server (graph/serve.py): waitress, keep-alive, its settings, and how app.py and
+"""The production web server (graph/serve.py): granian, keep-alive, its settings, and how app.py and
 ``fardplan serve`` start it (``--debug`` keeps Dash's development server)."""
 
 from __future__ import annotations
 
 import http.client
+import json
+import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 import requests
 
-from graph.serve import create_server
+from graph.errors import FardplanError
+from graph.serve import check, threads_for
 from graph.settings import Settings
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _hello(environ, start_response):
-    body = f"hello {environ['PATH_INFO']}".encode()
-    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
-    return [body]
+def test_threads_default_to_twice_the_cpus_plus_one() -> None:
+    assert threads_for(Settings()) == 2 * (os.cpu_count() or 1) + 1
+    assert threads_for(Settings(server_threads=3)) == 3
 
 
-@contextmanager
-def serving(app, settings: Settings) -> Iterator[object]:
-    server = create_server(app, settings, port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.close()
-        thread.join(timeout=10)
+@pytest.mark.parametrize(("name", "value", "words"), [
+    ("server_workers", 0, "must be at least 1"),
+    ("server_backlog", 0, "must be at least 1"),
+    ("server_threads", -1, "must be 0 (automatic) or more"),
+    ("server_workers", 2, "is embedded: one process opens it"),
+])
+def test_a_bad_server_setting_names_itself(name, value, words) -> None:
+    with pytest.raises(FardplanError) as caught:
+        check(Settings(store="memory", **{name: value}))
+    assert f"{name} (FARDPLAN_{name.upper()})" in str(caught.value)
+    assert words in str(caught.value)
 
 
-def test_keeps_the_connection_alive_between_requests() -> None:
-    with serving(_hello, Settings()) as server:
-        conn = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
-        answers = []
-        for path in ("/a", "/b", "/c"):
-            conn.request("GET", path)
-            response = conn.getresponse()
-            answers.append((response.status, response.read(), response.getheader("Server"), response.will_close))
-        conn.close()
-    assert answers == [(200, f"hello {p}".encode(), "fardplan", False) for p in ("/a", "/b", "/c")]
+def test_more_workers_are_allowed_with_a_remote_store() -> None:
+    check(Settings(store="http://127.0.0.1:7878/query", server_workers=3))
 
 
-def test_binds_loopback_and_takes_its_threads_from_the_settings(monkeypatch) -> None:
-    monkeypatch.setenv("FARDPLAN_SERVER_THREADS", "3")
-    settings = Settings.from_env()
-    assert settings.host == "127.0.0.1"
-    with serving(_hello, settings) as server:
-        assert server.effective_host == "127.0.0.1"
-        assert server.adj.threads == 3
-        assert server.adj.connection_limit == settings.server_connection_limit
-        assert server.adj.channel_timeout == settings.server_idle_timeout_s
-
-
-@pytest.mark.parametrize("name", ["server_threads", "server_connection_limit", "server_idle_timeout_s"])
-def test_a_bad_server_setting_names_itself(name) -> None:
-    with pytest.raises(ValueError, match=f"{name} \\(FARDPLAN_{name.upper()}\\) must be at least 1"):
-        create_server(_hello, Settings(**{name: 0}), port=0)
+def test_app_py_refuses_a_bad_setting_before_it_starts(tmp_path) -> None:
+    env = {**os.environ, "FARDPLAN_SERVER_WORKERS": "2"}
+    done = subprocess.run([sys.executable, "app.py", "--store", "memory", "--port", str(free_port())], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "error: setting server_workers (FARDPLAN_SERVER_WORKERS) is 2" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @contextmanager
@@ -91,18 +78,29 @@ def started(command: list[str], port: int, log: Path) -> Iterator[requests.Respo
 
 
 @pytest.mark.parametrize("entry", [["app.py"], ["-m", "graph.cli", "serve"]], ids=["app.py", "fardplan serve"])
-def test_serves_through_the_production_server(entry, tmp_path) -> None:
+def test_serves_through_the_production_server(entry, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FARDPLAN_SERVER_THREADS", "3")
     port = free_port()
     log = tmp_path / "server.log"
     with started([sys.executable, *entry, "--store", "memory", "--port", str(port)], port, log) as response:
         assert response.status_code == 200
-        assert response.headers["Server"] == "fardplan"
-        sparql = requests.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"},
-                              headers={"Accept": "application/sparql-results+json"}, timeout=10)
-        assert sparql.json() == {"head": {}, "boolean": True}
+        assert response.headers["Server"] == "granian"
+        # Keep-alive: three answers over one connection.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        answers, sockets = [], []
+        for query in ("ASK {}", "ASK { ?s ?p ?o }", "ASK {}"):
+            conn.request("GET", "/sparql?" + urlencode({"query": query}),
+                         headers={"Accept": "application/sparql-results+json"})
+            answer = conn.getresponse()
+            answers.append((answer.status, json.loads(answer.read())["boolean"], answer.will_close))
+            sockets.append(conn.sock)
+        conn.close()
+        assert answers == [(200, True, False)] * 3
+        assert sockets[0] is sockets[1] is sockets[2]
     text = log.read_text("utf-8", "replace")
-    assert f"serving on http://127.0.0.1:{port}/ with 8 threads" in text
+    assert f"serving on http://127.0.0.1:{port}/ (granian, 1 worker process, 3 threads each)" in text
     assert "development server" not in text
+    assert "Traceback" not in text
 
 
 def test_debug_keeps_dashs_development_server(tmp_path) -> None:
