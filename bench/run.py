@@ -527,6 +527,28 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
             run(OXIGRAPH, url, n)
     except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         notes.append(f"oxigraph serve-read-only not measured: {exc}")
+    if ctx.size <= ctx.args.explorer_max:
+        explorer: dict[str, Any] = {}
+        for server in servers.OUR_SERVERS:
+            if not _has(server):
+                continue
+            with servers.our_explorer(ctx.nt, server) as base:
+                calls = servers.EXPLORER_CALLS
+                servers.hammer_calls(base, calls, len(calls), threads, timeout_s=30, max_wall_s=ctx.args.endpoint_wall)
+                r = servers.hammer_calls(base, calls, n, threads, timeout_s=30, max_wall_s=ctx.args.endpoint_wall)
+            explorer[server] = r
+            rows.append([f"explorer pages and callbacks on {server}", f"{r['throughput']:.1f}",
+                         report.ms(r["median_ms"]), f"{r['ok']}/{r['sent']}", r["errors"]])
+            if r["errors"]:
+                notes.append(f"explorer on {server}: {r['errors']} errors, first: {r['first_error']}")
+        metrics["explorer"] = explorer
+        notes.append("Explorer rows: the whole Dash app over the same data (caches warmed first) on each server, "
+                     f"{n} requests cycling through what opening its pages sends: GET / and /_dash-layout, the "
+                     "router's callback for three pages, and the gaps and network pages' main callbacks.")
+    else:
+        notes.append(f"The explorer's pages and callbacks are compared on the servers up to "
+                     f"{size_label(ctx.args.explorer_max)} triples (--explorer-max): the HTTP server's share of "
+                     "a callback only shrinks as the data grows.")
     ours, theirs, reference = metrics.get(OURS), metrics.get(RDFLIB_ENDPOINT), metrics.get(OXIGRAPH)
     if ours and theirs and theirs["throughput"]:
         metrics["ratio"] = ours["throughput"] / theirs["throughput"]
@@ -591,6 +613,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--requests", type=int, default=200, help="requests per endpoint (default 200)")
     p.add_argument("--threads", type=int, default=4, help="client threads for the endpoint load (default 4)")
     p.add_argument("--endpoint-wall", type=float, default=60.0, help="longest an endpoint load may run (s)")
+    p.add_argument("--explorer-max", type=parse_size, default=10_000,
+                   help="largest size at which the explorer's pages and callbacks are measured on each web server "
+                        "(default 10k)")
     return p
 
 

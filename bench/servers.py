@@ -1,14 +1,16 @@
 """SPARQL servers on 127.0.0.1 for the endpoint benchmark, and a bounded load generator.
 
 ``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
-FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours SERVER FILE PORT`` serves it
+FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours_app SERVER FILE PORT`` serves it
 with our endpoint (graph/http.py) on ``granian`` (through graph/serve.py, as ``python app.py``) or ``waitress``;
-gunicorn runs :func:`ours_app` itself. Each in its own process like oxigraph's.
+gunicorn runs :func:`ours_app` itself; ``--explorer_app`` serves the whole explorer the same ways. Each in
+its own process like oxigraph's.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -26,7 +28,8 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
-__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
+__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "our_explorer", "oxigraph_server",
+           "wsgi_server", "hammer", "hammer_calls", "EXPLORER_CALLS", "OUR_SERVERS"]
 
 ACCEPT = "application/sparql-results+json"
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,13 +71,15 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _server(command: list[str], port: int, path_part: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers; yields its URL."""
+def _server(command: list[str], port: int, path_part: str, env: dict[str, str] | None = None,
+            ready_path: str | None = None) -> Iterator[str]:
+    """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers (an ASK query at
+    ``ready_path``, default ``path_part``); yields its URL."""
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                             cwd=str(ROOT))
     url = f"http://127.0.0.1:{port}{path_part}"
     try:
-        wait_ready(url, proc)
+        wait_ready(f"http://127.0.0.1:{port}{path_part if ready_path is None else ready_path}", proc)
         yield url
     finally:
         stop_process(proc)
@@ -95,16 +100,21 @@ def our_endpoint(path: Path, server: str = "granian") -> AbstractContextManager[
     """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process on ``server``
     (one of :data:`OUR_SERVERS`; ``granian`` is what ``python app.py`` runs, through graph/serve.py); a context
     manager yielding its URL. Every variant runs one process with the same number of threads."""
+    return _our(path, server, "ours_app", "/sparql")
+
+
+def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractContextManager[str]:
     if server not in OUR_SERVERS:
         raise ValueError(f"server: one of {', '.join(OUR_SERVERS)}, not {server!r}")
     port = free_port()
     if server == "gunicorn":
         command = [sys.executable, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
                    "--threads", str(_threads()), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-                   "bench.servers:ours_app()"]
+                   f"bench.servers:{factory}()"]
     else:
-        command = [sys.executable, "-m", "bench.servers", "--ours", server, str(path), str(port)]
-    return _server(command, port, "/sparql", env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)})
+        command = [sys.executable, "-m", "bench.servers", f"--{factory}", server, str(path), str(port)]
+    return _server(command, port, path_part, env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)},
+                   ready_path="/sparql")
 
 
 def _threads() -> int:
@@ -151,15 +161,25 @@ def wsgi_server(app: Any) -> Iterator[str]:
 def hammer(url: str, queries: list[str], requests_total: int, threads: int, timeout_s: float = 60.0,
            max_wall_s: float = 120.0) -> dict[str, Any]:
     """Send ``requests_total`` GET queries (cycling through ``queries``) from ``threads`` threads; stops by itself
-    after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent.
+    after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent."""
+    parts = urlsplit(url)
+    base = f"{parts.scheme}://{parts.netloc}"
+    calls = [("GET", f"{parts.path or '/'}?{urlencode({'query': q})}", None) for q in queries]
+    return hammer_calls(base, calls, requests_total, threads, timeout_s, max_wall_s)
+
+
+def hammer_calls(base: str, calls: list[tuple[str, str, bytes | None]], requests_total: int, threads: int,
+                 timeout_s: float = 60.0, max_wall_s: float = 120.0) -> dict[str, Any]:
+    """Send ``requests_total`` requests ``(method, path, JSON body or None)`` to ``base``, cycling through
+    ``calls``, from ``threads`` threads; bounded like :func:`hammer`, with the same figures.
 
     Each thread keeps one HTTP/1.1 connection open while the server allows it (a new one after the server closed
-    it) and uses :mod:`http.client` with the request lines encoded beforehand, so the client costs little CPU next
-    to the server on the same cores; ``connections`` counts the connections opened.
+    it) and uses :mod:`http.client` with the requests encoded beforehand, so the client costs little CPU next to
+    the server on the same cores; ``connections`` counts the connections opened.
     """
-    parts = urlsplit(url)
-    paths = [f"{parts.path or '/'}?{urlencode({'query': q})}" for q in queries]
+    parts = urlsplit(base)
     headers = {"Accept": ACCEPT, "Connection": "keep-alive"}
+    json_headers = {**headers, "Accept": "application/json", "Content-Type": "application/json"}
     lock = threading.Lock()
     issued = [0]
     opened = [0]
@@ -175,21 +195,22 @@ def hammer(url: str, queries: list[str], requests_total: int, threads: int, time
                     break
                 i = issued[0]
                 issued[0] += 1
+            method, path, body = calls[i % len(calls)]
             start = time.perf_counter()
             try:
                 if conn is None:
                     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout_s)
                     with lock:
                         opened[0] += 1
-                conn.request("GET", paths[i % len(paths)], headers=headers)
+                conn.request(method, path, body=body, headers=json_headers if body is not None else headers)
                 response = conn.getresponse()
-                body = response.read()
+                answer = response.read()
                 if response.will_close:
                     conn.close()
                     conn = None
                 ok = response.status == 200
                 if not ok:
-                    errors.append(f"HTTP {response.status}: {body[:120].decode('utf-8', 'replace')}")
+                    errors.append(f"HTTP {response.status}: {answer[:120].decode('utf-8', 'replace')}")
             except (OSError, http.client.HTTPException) as exc:
                 ok = False
                 errors.append(type(exc).__name__)
@@ -211,6 +232,59 @@ def hammer(url: str, queries: list[str], requests_total: int, threads: int, time
             "errors": len(errors), "first_error": errors[0] if errors else "",
             "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads,
             "connections": opened[0]}
+
+
+def _callback(output: str, outputs: Any, inputs: list[dict], state: list[dict] | None = None) -> bytes:
+    """The JSON body Dash's renderer POSTs to ``/_dash-update-component`` for one callback."""
+    return json.dumps({"output": output, "outputs": outputs, "inputs": inputs, "state": state or [],
+                       "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}).encode()
+
+
+def _route(path: str) -> bytes:
+    return _callback("..shell.children...page-meta.data..",
+                     [{"id": "shell", "property": "children"}, {"id": "page-meta", "property": "data"}],
+                     [{"id": "url", "property": "pathname", "value": path},
+                      {"id": "url", "property": "search", "value": ""}],
+                     [{"id": "page-meta", "property": "data", "value": None}])
+
+
+# What a browser opening the explorer's pages sends: the page, its layout, the router's callback for three pages,
+# and the gaps and network pages' main callbacks (the analyses are cached after the first call, as in the app).
+EXPLORER_CALLS: list[tuple[str, str, bytes | None]] = [
+    ("GET", "/", None),
+    ("GET", "/_dash-layout", None),
+    ("POST", "/_dash-update-component", _route("/luckor")),
+    ("POST", "/_dash-update-component", _route("/natverk")),
+    ("POST", "/_dash-update-component", _route("/strategi")),
+    ("POST", "/_dash-update-component", _callback("gaps-body.children", {"id": "gaps-body", "property": "children"},
+                                                  [{"id": "gaps-meta", "property": "data", "value": {"lang": "sv"}}])),
+    ("POST", "/_dash-update-component", _callback(
+        "network-body.children", {"id": "network-body", "property": "children"},
+        [{"id": "network-measure", "property": "value", "value": "weighted_degree"}],
+        [{"id": "network-meta", "property": "data", "value": {"lang": "sv"}}])),
+]
+
+
+def explorer_app(settings: Any = None) -> Any:
+    """The explorer (``ui.app.create_app``) over the N-Triples file named by ``FARDPLAN_BENCH_NT`` in an embedded
+    in-memory store, its caches warmed before it serves: the app every server variant runs for the Dash figures."""
+    import pyoxigraph as ox
+
+    from graph.settings import Settings
+    from graph.store import EmbeddedStore
+    from ui.app import create_app
+
+    store = EmbeddedStore()
+    with open(os.environ[NT_ENV], "rb") as f:
+        store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
+    app = create_app(settings or Settings.from_env(store="memory"), store=store)
+    app.server.extensions["fardplan"].warm()
+    return app.server
+
+
+def our_explorer(path: Path, server: str = "granian") -> AbstractContextManager[str]:
+    """The explorer over ``path`` in a child process on ``server`` (as :func:`our_endpoint`); yields its base URL."""
+    return _our(path, server, "explorer_app", "")
 
 
 def _serve_rdflib(path: str, port: int) -> None:
@@ -244,25 +318,26 @@ def ours_app(settings: Any = None) -> Any:
     return app
 
 
-def _serve_ours(server: str, port: int) -> None:
-    """Our endpoint on granian through graph/serve.py (as ``python app.py``), or on waitress with as many threads."""
+def _serve_ours(factory: str, server: str, port: int) -> None:
+    """``factory`` (``ours_app`` or ``explorer_app``) on granian through graph/serve.py (as ``python app.py``), or
+    on waitress with as many threads."""
     from graph.settings import Settings
 
     settings = Settings.from_env(port=port, store="memory")
     if server == "waitress":
         from waitress import serve as waitress_serve
 
-        waitress_serve(ours_app(settings), host="127.0.0.1", port=port, threads=_threads(), asyncore_use_poll=True,
-                       ident="fardplan")
+        waitress_serve(globals()[factory](settings), host="127.0.0.1", port=port, threads=_threads(),
+                       asyncore_use_poll=True, ident="fardplan")
     else:
         from graph.serve import serve
 
-        serve("bench.servers:ours_app", settings)
+        serve(f"bench.servers:{factory}", settings)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--ours":
+    if sys.argv[1] in ("--ours_app", "--explorer_app"):
         os.environ[NT_ENV] = sys.argv[3]
-        _serve_ours(sys.argv[2], int(sys.argv[4]))
+        _serve_ours(sys.argv[1][2:], sys.argv[2], int(sys.argv[4]))
     else:
         _serve_rdflib(sys.argv[1], int(sys.argv[2]))
