@@ -52,7 +52,12 @@ def _load(factory: str, settings: Settings) -> WsgiApp:
     """In the worker: import ``module:function`` and call it with the settings (logging as in the parent)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     module, _, name = factory.partition(":")
-    return getattr(importlib.import_module(module), name)(settings)
+    try:
+        return getattr(importlib.import_module(module), name)(settings)
+    except FardplanError as exc:  # e.g. the store is locked by another process: say so, without a traceback
+        log.error("cannot start: %s", exc)
+        logging.shutdown()
+        os._exit(2)
 
 
 def serve(factory: str, settings: Settings) -> None:
@@ -69,6 +74,6 @@ def serve(factory: str, settings: Settings) -> None:
         workers=settings.server_workers, blocking_threads=threads, backlog=settings.server_backlog,
         http=HTTPModes.http1, http1_settings=HTTP1Settings(keep_alive=True), websockets=False,
         log_level=LogLevels.warning)
-    log.info("serving on http://%s:%s/ (granian, %d worker process%s, %d threads each)", settings.host,
+    log.info("listening on http://%s:%s/ (granian, %d worker process%s, %d threads each)", settings.host,
              settings.port, settings.server_workers, "" if settings.server_workers == 1 else "es", threads)
     server.serve(target_loader=partial(_load, factory, settings), wrap_loader=False)

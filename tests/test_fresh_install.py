@@ -73,5 +73,5 @@ def test_every_page_renders_from_a_base_install(base_python, tmp_path):
     assert failures == [], "\n".join(failures) + "\n" + text
     bad = [line for line in text.splitlines() if any(word in line for word in LOG_ERRORS)]
     assert bad == [], text
-    assert "serving on http://127.0.0.1:" in text
+    assert "listening on http://127.0.0.1:" in text
     assert "caches warmed" in text, text  # the start-up warm-up (index, search, network layout) succeeded

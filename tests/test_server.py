@@ -98,7 +98,7 @@ def test_serves_through_the_production_server(entry, tmp_path, monkeypatch) -> N
         assert answers == [(200, True, False)] * 3
         assert sockets[0] is sockets[1] is sockets[2]
     text = log.read_text("utf-8", "replace")
-    assert f"serving on http://127.0.0.1:{port}/ (granian, 1 worker process, 3 threads each)" in text
+    assert f"listening on http://127.0.0.1:{port}/ (granian, 1 worker process, 3 threads each)" in text
     assert "development server" not in text
     assert "Traceback" not in text
 
@@ -112,4 +112,20 @@ def test_debug_keeps_dashs_development_server(tmp_path) -> None:
         assert response.headers["Server"].startswith("Werkzeug/")
     text = log.read_text("utf-8", "replace")
     assert "Debug mode: on" in text or "debug" in text.lower()
-    assert "serving on" not in text
+    assert "listening on" not in text
+
+
+def test_a_store_held_by_another_process_is_named_without_a_traceback(tmp_path) -> None:
+    from graph.store import open_store
+
+    location = tmp_path / "store"
+    held = open_store(f"oxigraph:{location}")  # this process holds the RocksDB lock
+    try:
+        done = subprocess.run([sys.executable, "app.py", "--store", f"oxigraph:{location}", "--port",
+                               str(free_port())], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    finally:
+        held.close()
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert f"cannot start: oxigraph:{location}: cannot open the store" in output
+    assert "Traceback" not in output
