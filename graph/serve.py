@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import socket
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -48,6 +49,19 @@ def check(settings: Settings) -> None:
                             "(or a remote http(s):// store for more)")
 
 
+def _check_address(settings: Settings) -> None:
+    """Refuse an address that cannot be bound (port taken, host not local) with a named error, before the server
+    starts (granian would stop with a panic's backtrace)."""
+    try:
+        infos = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise FardplanError(f"cannot listen on {settings.host}:{settings.port} (settings host and port, --host and "
+                            f"--port): {exc.strerror or exc}") from None
+
+
 def _load(factory: str, settings: Settings) -> WsgiApp:
     """In the worker: import ``module:function`` and call it with the settings (logging as in the parent)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -68,6 +82,7 @@ def serve(factory: str, settings: Settings) -> None:
     from granian.server import Server
 
     check(settings)
+    _check_address(settings)
     threads = threads_for(settings)
     server = Server(
         target=factory, address=settings.host, port=settings.port, interface=Interfaces.WSGI,

@@ -129,3 +129,17 @@ def test_a_store_held_by_another_process_is_named_without_a_traceback(tmp_path) 
     assert done.returncode != 0
     assert f"cannot start: oxigraph:{location}: cannot open the store" in output
     assert "Traceback" not in output
+
+
+def test_a_taken_port_is_named_without_a_traceback() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "app.py", "--store", "memory", "--port", str(port)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert f"error: cannot listen on 127.0.0.1:{port} (settings host and port, --host and --port)" in done.stderr
+    assert "Traceback" not in done.stderr
