@@ -46,7 +46,9 @@ def _language(ctx: Any) -> str:
     for group in (ctx.states_list, ctx.inputs_list):
         for item in group or []:
             for spec in item if isinstance(item, list) else [item]:
-                value = spec.get("value") if isinstance(spec, dict) else None
+                if not isinstance(spec, dict):
+                    continue
+                value = spec.get("value")
                 if isinstance(value, dict) and value.get("lang") in MESSAGES:
                     return value["lang"]
                 if spec.get("property") == "search" and isinstance(value, str):
