@@ -29,13 +29,14 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 __all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "our_explorer", "oxigraph_server",
-           "wsgi_server", "hammer", "hammer_calls", "EXPLORER_CALLS", "OUR_SERVERS"]
+           "wsgi_server", "hammer", "hammer_calls", "cpu_seconds", "EXPLORER_CALLS", "OUR_SERVERS"]
 
 ACCEPT = "application/sparql-results+json"
 ROOT = Path(__file__).resolve().parent.parent
 NT_ENV = "FARDPLAN_BENCH_NT"
 # The production WSGI servers our endpoint is measured on, side by side; the first is the one app.py runs.
 OUR_SERVERS = ("granian", "waitress", "gunicorn")
+SERVER_PIDS: dict[str, int] = {}  # URL of a running server → its process id (for cpu_seconds)
 
 
 def free_port() -> int:
@@ -78,11 +79,40 @@ def _server(command: list[str], port: int, path_part: str, env: dict[str, str] |
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                             cwd=str(ROOT))
     url = f"http://127.0.0.1:{port}{path_part}"
+    SERVER_PIDS[url] = proc.pid
     try:
         wait_ready(f"http://127.0.0.1:{port}{path_part if ready_path is None else ready_path}", proc)
         yield url
     finally:
+        SERVER_PIDS.pop(url, None)
         stop_process(proc)
+
+
+def cpu_seconds(url: str) -> float | None:
+    """CPU time (user + system, s) used so far by the server process behind ``url`` (one of this module's) and
+    every live process below it (web server workers, query workers); None where /proc cannot tell."""
+    root = SERVER_PIDS.get(url)
+    if root is None:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(name)] = int(fields[1])
+        used[int(name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grew = {root}, True
+    while grew:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= below
+        grew = bool(below)
+    return sum(used.get(pid, 0.0) for pid in tree) if root in used else None
 
 
 def _python_server(args: list[str], path_part: str) -> AbstractContextManager[str]:
