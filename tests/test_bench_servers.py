@@ -26,7 +26,11 @@ def seed_nt(tmp_path_factory, seed_store):
 def test_each_server_variant_answers_over_kept_connections(server, seed_nt) -> None:
     queries = ["ASK {}", "SELECT ?s WHERE { ?s a <https://w3id.org/fardplan/ns#Strategy> }"]
     with servers.our_endpoint(seed_nt, server) as url:
+        before = servers.cpu_seconds(url)
         result = servers.hammer(url, queries, 40, 2, timeout_s=30, max_wall_s=60)
+        after = servers.cpu_seconds(url)
+    assert servers.cpu_seconds(url) is None  # stopped: no longer known
+    assert 0 < before < after  # the server's process tree: start-up, then the load
     assert (result["ok"], result["errors"], result["first_error"]) == (40, 0, "")
     assert result["connections"] == 2  # one per client thread: keep-alive held
 
