@@ -87,11 +87,16 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     return app
 
 
-def production_app(settings: Settings) -> Any:
-    """The explorer's WSGI app with its warm-up started: what each web server worker runs (:mod:`graph.serve`)."""
+def _warming(settings: Settings) -> Dash:
+    """A fresh app whose caches warm in a background thread."""
     app = create_app(settings)
     threading.Thread(target=app.server.extensions["fardplan"].warm, name="warm-caches", daemon=True).start()
-    return app.server
+    return app
+
+
+def production_app(settings: Settings) -> Any:
+    """The explorer's WSGI app with its warm-up started: what each web server worker runs (:mod:`graph.serve`)."""
+    return _warming(settings).server
 
 
 def run(settings: Settings) -> None:
@@ -99,10 +104,8 @@ def run(settings: Settings) -> None:
     ``settings.debug`` Dash's own development server in debug mode. No outbound checks either way."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     print(f"Färdplan Explorer on http://{settings.host}:{settings.port}/ (store {settings.store})", flush=True)
-    if not settings.debug:
+    if settings.debug:
+        _warming(settings).run(host=settings.host, port=settings.port, debug=True,
+                               dev_tools_disable_version_check=True, dev_tools_hot_reload=False)
+    else:
         serve("ui.app:production_app", settings)
-        return
-    app = create_app(settings)
-    threading.Thread(target=app.server.extensions["fardplan"].warm, name="warm-caches", daemon=True).start()
-    app.run(host=settings.host, port=settings.port, debug=True, dev_tools_disable_version_check=True,
-            dev_tools_hot_reload=False)
