@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from graph.errors import FardplanError
 from graph.settings import Settings
 from ui.app import run
 
@@ -16,7 +18,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="port (default 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
     args = parser.parse_args(argv)
-    run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None))
+    try:
+        run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None))
+    except FardplanError as exc:  # a bad setting: say which, start nothing
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

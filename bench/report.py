@@ -102,6 +102,11 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
     if status == "not measured" and all(_metric(results, _label(s), "endpoint", "ours") is None for s in sizes):
         why = "our endpoint (graph/http.py) was not measured; " + why
     rows.append(("endpoint throughput", "≥ 10× rdflib-endpoint", text, status, why))
+    large = [s for s in sizes if s >= 100_000]
+    text, status, why = _per_size(results, large, "endpoint", ("oxigraph_over_ours",), 1.5, lambda v: f"{v:.2f}×")
+    if not large:
+        why = "100k and 1M triples not in this run"
+    rows.append(("endpoint vs oxigraph serve", "oxigraph serve ≤ 1.5× ours (100k, 1M)", text, status, why))
     text, status, why = _per_size(results, sizes, "explore", ("max_elements",), 400, lambda v: f"{v} elements")
     rows.append(("elements shipped to the browser (design.md)", "≤ 400 per view", text, status, why))
     return rows

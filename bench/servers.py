@@ -1,12 +1,17 @@
 """SPARQL servers on 127.0.0.1 for the endpoint benchmark, and a bounded load generator.
 
 ``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
-FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours FILE PORT`` serves it with
-our endpoint (graph/http.py on the server ``python app.py`` uses), each in its own process like oxigraph's.
+FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours_app SERVER FILE PORT`` serves it
+with our endpoint (graph/http.py) on ``granian`` (through graph/serve.py, as ``python app.py``) or ``waitress``;
+gunicorn runs :func:`ours_app` itself; ``--explorer_app`` serves the whole explorer the same ways. Each in
+its own process like oxigraph's.
 """
 
 from __future__ import annotations
 
+import http.client
+import json
+import os
 import shutil
 import socket
 import statistics
@@ -19,12 +24,19 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
-__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "oxigraph_server", "wsgi_server", "hammer"]
+__all__ = ["free_port", "wait_ready", "rdflib_endpoint", "our_endpoint", "our_explorer", "oxigraph_server",
+           "wsgi_server", "hammer", "hammer_calls", "cpu_seconds", "EXPLORER_CALLS", "OUR_SERVERS"]
 
 ACCEPT = "application/sparql-results+json"
+ROOT = Path(__file__).resolve().parent.parent
+NT_ENV = "FARDPLAN_BENCH_NT"
+# The production WSGI servers our endpoint is measured on, side by side; the first is the one app.py runs.
+OUR_SERVERS = ("granian", "waitress", "gunicorn")
+SERVER_PIDS: dict[str, int] = {}  # URL of a running server → its process id (for cpu_seconds)
 
 
 def free_port() -> int:
@@ -60,15 +72,47 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _server(command: list[str], port: int, path_part: str) -> Iterator[str]:
-    """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers; yields its URL."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _server(command: list[str], port: int, path_part: str, env: dict[str, str] | None = None,
+            ready_path: str | None = None) -> Iterator[str]:
+    """``command`` (listening on 127.0.0.1:``port``) in a child process until it answers (an ASK query at
+    ``ready_path``, default ``path_part``); yields its URL."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            cwd=str(ROOT))
     url = f"http://127.0.0.1:{port}{path_part}"
+    SERVER_PIDS[url] = proc.pid
     try:
-        wait_ready(url, proc)
+        wait_ready(f"http://127.0.0.1:{port}{path_part if ready_path is None else ready_path}", proc)
         yield url
     finally:
+        SERVER_PIDS.pop(url, None)
         stop_process(proc)
+
+
+def cpu_seconds(url: str) -> float | None:
+    """CPU time (user + system, s) used so far by the server process behind ``url`` (one of this module's) and
+    every live process below it (web server workers, query workers); None where /proc cannot tell."""
+    root = SERVER_PIDS.get(url)
+    if root is None:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(name)] = int(fields[1])
+        used[int(name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grew = {root}, True
+    while grew:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= below
+        grew = bool(below)
+    return sum(used.get(pid, 0.0) for pid in tree) if root in used else None
 
 
 def _python_server(args: list[str], path_part: str) -> AbstractContextManager[str]:
@@ -82,10 +126,32 @@ def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
     return _python_server([str(path)], "/")
 
 
-def our_endpoint(path: Path) -> AbstractContextManager[str]:
-    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process; a context manager
-    yielding its URL."""
-    return _python_server(["--ours", str(path)], "/sparql")
+def our_endpoint(path: Path, server: str = "granian") -> AbstractContextManager[str]:
+    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process on ``server``
+    (one of :data:`OUR_SERVERS`; ``granian`` is what ``python app.py`` runs, through graph/serve.py); a context
+    manager yielding its URL. Every variant runs one process with the same number of threads."""
+    return _our(path, server, "ours_app", "/sparql")
+
+
+def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractContextManager[str]:
+    if server not in OUR_SERVERS:
+        raise ValueError(f"server: one of {', '.join(OUR_SERVERS)}, not {server!r}")
+    port = free_port()
+    if server == "gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
+                   "--threads", str(_threads()), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                   f"bench.servers:{factory}()"]
+    else:
+        command = [sys.executable, "-m", "bench.servers", f"--{factory}", server, str(path), str(port)]
+    return _server(command, port, path_part, env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)},
+                   ready_path="/sparql")
+
+
+def _threads() -> int:
+    from graph.serve import threads_for
+    from graph.settings import Settings
+
+    return threads_for(Settings.from_env())
 
 
 @contextmanager
@@ -126,34 +192,66 @@ def hammer(url: str, queries: list[str], requests_total: int, threads: int, time
            max_wall_s: float = 120.0) -> dict[str, Any]:
     """Send ``requests_total`` GET queries (cycling through ``queries``) from ``threads`` threads; stops by itself
     after that many or after ``max_wall_s``. Returns throughput (requests/s), latency median, errors, sent."""
+    parts = urlsplit(url)
+    base = f"{parts.scheme}://{parts.netloc}"
+    calls = [("GET", f"{parts.path or '/'}?{urlencode({'query': q})}", None) for q in queries]
+    return hammer_calls(base, calls, requests_total, threads, timeout_s, max_wall_s)
+
+
+def hammer_calls(base: str, calls: list[tuple[str, str, bytes | None]], requests_total: int, threads: int,
+                 timeout_s: float = 60.0, max_wall_s: float = 120.0) -> dict[str, Any]:
+    """Send ``requests_total`` requests ``(method, path, JSON body or None)`` to ``base``, cycling through
+    ``calls``, from ``threads`` threads; bounded like :func:`hammer`, with the same figures.
+
+    Each thread keeps one HTTP/1.1 connection open while the server allows it (a new one after the server closed
+    it) and uses :mod:`http.client` with the requests encoded beforehand, so the client costs little CPU next to
+    the server on the same cores; ``connections`` counts the connections opened.
+    """
+    parts = urlsplit(base)
+    headers = {"Accept": ACCEPT, "Connection": "keep-alive"}
+    json_headers = {**headers, "Accept": "application/json", "Content-Type": "application/json"}
     lock = threading.Lock()
     issued = [0]
+    opened = [0]
     latencies: list[float] = []
     errors: list[str] = []
     stop_at = time.monotonic() + max_wall_s
 
     def worker() -> None:
-        session = requests.Session()
+        conn: http.client.HTTPConnection | None = None
         while True:
             with lock:
                 if issued[0] >= requests_total or time.monotonic() > stop_at:
-                    return
+                    break
                 i = issued[0]
                 issued[0] += 1
+            method, path, body = calls[i % len(calls)]
             start = time.perf_counter()
             try:
-                r = session.get(url, params={"query": queries[i % len(queries)]}, headers={"Accept": ACCEPT},
-                                timeout=timeout_s)
-                r.content  # noqa: B018 - read the whole body
-                ok = r.status_code == 200
+                if conn is None:
+                    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout_s)
+                    with lock:
+                        opened[0] += 1
+                conn.request(method, path, body=body, headers=json_headers if body is not None else headers)
+                response = conn.getresponse()
+                answer = response.read()
+                if response.will_close:
+                    conn.close()
+                    conn = None
+                ok = response.status == 200
                 if not ok:
-                    errors.append(f"HTTP {r.status_code}: {r.text[:120]}")
-            except requests.RequestException as exc:
+                    errors.append(f"HTTP {response.status}: {answer[:120].decode('utf-8', 'replace')}")
+            except (OSError, http.client.HTTPException) as exc:
                 ok = False
                 errors.append(type(exc).__name__)
-            with lock:
-                if ok:
+                if conn is not None:
+                    conn.close()
+                conn = None
+            if ok:
+                with lock:
                     latencies.append((time.perf_counter() - start) * 1000)
+        if conn is not None:
+            conn.close()
 
     start = time.perf_counter()
     with ThreadPoolExecutor(threads) as pool:
@@ -162,7 +260,61 @@ def hammer(url: str, queries: list[str], requests_total: int, threads: int, time
     wall = time.perf_counter() - start
     return {"throughput": len(latencies) / wall if wall else 0.0, "sent": issued[0], "ok": len(latencies),
             "errors": len(errors), "first_error": errors[0] if errors else "",
-            "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads}
+            "median_ms": statistics.median(latencies) if latencies else None, "wall_s": wall, "threads": threads,
+            "connections": opened[0]}
+
+
+def _callback(output: str, outputs: Any, inputs: list[dict], state: list[dict] | None = None) -> bytes:
+    """The JSON body Dash's renderer POSTs to ``/_dash-update-component`` for one callback."""
+    return json.dumps({"output": output, "outputs": outputs, "inputs": inputs, "state": state or [],
+                       "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}).encode()
+
+
+def _route(path: str) -> bytes:
+    return _callback("..shell.children...page-meta.data..",
+                     [{"id": "shell", "property": "children"}, {"id": "page-meta", "property": "data"}],
+                     [{"id": "url", "property": "pathname", "value": path},
+                      {"id": "url", "property": "search", "value": ""}],
+                     [{"id": "page-meta", "property": "data", "value": None}])
+
+
+# What a browser opening the explorer's pages sends: the page, its layout, the router's callback for three pages,
+# and the gaps and network pages' main callbacks (the analyses are cached after the first call, as in the app).
+EXPLORER_CALLS: list[tuple[str, str, bytes | None]] = [
+    ("GET", "/", None),
+    ("GET", "/_dash-layout", None),
+    ("POST", "/_dash-update-component", _route("/luckor")),
+    ("POST", "/_dash-update-component", _route("/natverk")),
+    ("POST", "/_dash-update-component", _route("/strategi")),
+    ("POST", "/_dash-update-component", _callback("gaps-body.children", {"id": "gaps-body", "property": "children"},
+                                                  [{"id": "gaps-meta", "property": "data", "value": {"lang": "sv"}}])),
+    ("POST", "/_dash-update-component", _callback(
+        "network-body.children", {"id": "network-body", "property": "children"},
+        [{"id": "network-measure", "property": "value", "value": "weighted_degree"}],
+        [{"id": "network-meta", "property": "data", "value": {"lang": "sv"}}])),
+]
+
+
+def explorer_app(settings: Any = None) -> Any:
+    """The explorer (``ui.app.create_app``) over the N-Triples file named by ``FARDPLAN_BENCH_NT`` in an embedded
+    in-memory store, its caches warmed before it serves: the app every server variant runs for the Dash figures."""
+    import pyoxigraph as ox
+
+    from graph.settings import Settings
+    from graph.store import EmbeddedStore
+    from ui.app import create_app
+
+    store = EmbeddedStore()
+    with open(os.environ[NT_ENV], "rb") as f:
+        store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
+    app = create_app(settings or Settings.from_env(store="memory"), store=store)
+    app.server.extensions["fardplan"].warm()
+    return app.server
+
+
+def our_explorer(path: Path, server: str = "granian") -> AbstractContextManager[str]:
+    """The explorer over ``path`` in a child process on ``server`` (as :func:`our_endpoint`); yields its base URL."""
+    return _our(path, server, "explorer_app", "")
 
 
 def _serve_rdflib(path: str, port: int) -> None:
@@ -176,25 +328,46 @@ def _serve_rdflib(path: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
-def _serve_ours(path: str, port: int) -> None:
+def ours_app(settings: Any = None) -> Any:
+    """The bare ``/sparql`` routes of graph/http.py (``settings``, default :class:`Settings` from the environment)
+    over the N-Triples file named by ``FARDPLAN_BENCH_NT``, loaded into an embedded in-memory store: the app
+    every server variant runs."""
     import pyoxigraph as ox
     from flask import Flask
-    from werkzeug.serving import run_simple
 
     from graph.http import register_routes
     from graph.settings import Settings
     from graph.store import EmbeddedStore
 
     store = EmbeddedStore()
-    with open(path, "rb") as f:
+    with open(os.environ[NT_ENV], "rb") as f:
         store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
     app = Flask("fardplan-bench")
-    register_routes(app, store, Settings())
-    run_simple("127.0.0.1", port, app, threaded=True)
+    register_routes(app, store, settings or Settings.from_env())
+    app.extensions["fardplan_store"] = store  # kept alive with the app
+    return app
+
+
+def _serve_ours(factory: str, server: str, port: int) -> None:
+    """``factory`` (``ours_app`` or ``explorer_app``) on granian through graph/serve.py (as ``python app.py``), or
+    on waitress with as many threads."""
+    from graph.settings import Settings
+
+    settings = Settings.from_env(port=port, store="memory")
+    if server == "waitress":
+        from waitress import serve as waitress_serve
+
+        waitress_serve(globals()[factory](settings), host="127.0.0.1", port=port, threads=_threads(),
+                       asyncore_use_poll=True, ident="fardplan")
+    else:
+        from graph.serve import serve
+
+        serve(f"bench.servers:{factory}", settings)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--ours":
-        _serve_ours(sys.argv[2], int(sys.argv[3]))
+    if sys.argv[1] in ("--ours_app", "--explorer_app"):
+        os.environ[NT_ENV] = sys.argv[3]
+        _serve_ours(sys.argv[1][2:], sys.argv[2], int(sys.argv[4]))
     else:
         _serve_rdflib(sys.argv[1], int(sys.argv[2]))

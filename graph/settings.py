@@ -45,6 +45,14 @@ class Settings:
     max_load_bytes: int = field(default=1_000_000_000, metadata={
         "help": "Largest total size of the files one load takes: they are staged in memory for the SHACL check, "
                 "about 8× their size at peak into an on-disk store (docs/validation.md)"})
+    # The production web server (granian; graph/serve.py).
+    server_workers: int = field(default=1, metadata={
+        "help": "Web server processes; more than 1 only with a remote http(s):// store (an embedded one is opened "
+                "by one process)"})
+    server_threads: int = field(default=0, metadata={
+        "help": "Threads per web server process answering requests (0: twice the CPUs plus one)"})
+    server_backlog: int = field(default=1024, metadata={
+        "help": "Connections waiting to be accepted before new ones are refused"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

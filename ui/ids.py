@@ -5,6 +5,7 @@ URL = "url"
 SHELL = "shell"
 PAGE_META = "page-meta"
 LANG_TOGGLE = "lang-toggle"
+ERROR_BANNER = "error-banner"  # shown when a callback fails (ui/errors.py)
 
 # Explore page
 STATE = "explore-state"

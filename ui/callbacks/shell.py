@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from dash import Input, Output, State, html, no_update
+from dash import Input, Output, State, html, no_update, set_props
 
 from graph.explore_state import toggle_lang_query
 
@@ -30,6 +30,7 @@ def register(app, ctx, pages: list) -> None:
         path = pathname if pathname in by_path else pages[0].PATH
         if meta == {"path": path, "lang": lang}:
             return no_update, no_update
+        set_props(ids.ERROR_BANNER, {"hidden": True, "children": None})  # a new page starts without an error
         nav = build_nav(nav_pages, path, lang, (pathname or "/") + toggle_lang_query(search or ""))
         page = by_path[path].layout(ctx, lang=lang, **query)
         return [nav, html.Main(page, className="page")], {"path": path, "lang": lang}
