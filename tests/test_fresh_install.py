@@ -16,7 +16,7 @@ from tests.fresh_env import base_venv, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-DRAWN = "window.cy && window.cy.nodes().length > 0"
+DRAWN = "() => window.cy && window.cy.nodes().length > 0"
 # Each page with what shows that its main content rendered (its callbacks answered).
 PAGES = {
     "/": ("graph", DRAWN),

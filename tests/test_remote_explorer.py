@@ -96,7 +96,7 @@ def test_sparql_page_service_on_the_remote_store(remote):
 @pytest.mark.browser
 def test_browser_explorer_draws_and_sparql_page_runs(remote, page):
     page.goto(remote["app"])
-    page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=60_000)
+    page.wait_for_function("() => window.cy && window.cy.nodes().length > 0", timeout=60_000)
     assert page.evaluate("() => window.cy.nodes().length") > 10
     open_page(page, remote["app"] + "/fraga")
     pick_example(page, "Strategier per målområde")

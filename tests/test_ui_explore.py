@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 POLISEN = ID_IRI + "org/polisen"
 GOAL_DT = ID_IRI + "goal/DT"
-DRAWN = "window.cy && window.cy.nodes().length > 0"
+DRAWN = "() => window.cy && window.cy.nodes().length > 0"
 
 
 def _open(page, url: str) -> None:
@@ -46,14 +46,15 @@ def test_search_select_shows_a_provenance_quote(live_app, page, raw_source):
     text = quote.inner_text()
     assert " ".join(text.split()) in " ".join(raw_source.split())
     assert "polis" in page.locator("#explore-details mark").first.inner_text().lower()
-    page.wait_for_function(f"window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
     assert page.console_errors == []
 
 
 def test_tap_node_and_edge_show_details(live_app, page):
     _open(page, live_app)
     _tap(page, POLISEN)
-    page.wait_for_function("document.querySelector('#explore-details h2')?.innerText === 'Polisen'", timeout=15_000)
+    page.wait_for_function("() => document.querySelector('#explore-details h2')?.innerText === 'Polisen'",
+        timeout=15_000)
     edge = page.evaluate("() => window.cy.edges('.interpreted')[0].id()")
     page.evaluate("(id) => { window.cy.getElementById(id).emit('tap'); }", edge)
     page.locator("#explore-details .badge.interpreted").wait_for(timeout=15_000)
@@ -66,7 +67,7 @@ def test_goal_area_filter_removes_its_nodes(live_app, page):
     before = _node_ids(page)
     assert ID_IRI + "strategy/DT.VI" in before
     page.locator("#explore-goals label", has_text="Demokrati och trygghet").locator("input").click()
-    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
     after = _node_ids(page)
     assert not any(i.startswith(ID_IRI + "strategy/DT.") for i in after)
     assert ID_IRI + "goal/UU" in after and len(after) < len(before)
@@ -78,15 +79,15 @@ def test_copied_url_reopens_the_same_view(live_app, page):
     _open(page, live_app)
     page.fill("#explore-search", "polis")
     page.locator(".hit", has_text="Polisen").first.click()
-    page.wait_for_function(f"window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
     page.locator("#explore-goals label", has_text="Uppväxt och utbildning").locator("input").click()
-    page.wait_for_function("location.search.includes('goals=')", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('goals=')", timeout=15_000)
     page.wait_for_timeout(500)
     url, nodes = page.url, _node_ids(page)
     assert "focus=fpid:org/polisen" in url
     page.goto("about:blank")
     _open(page, url)
-    page.wait_for_function(f"window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{POLISEN}').hasClass('focus')", timeout=15_000)
     assert _node_ids(page) == nodes
     checked = page.locator("#explore-goals input:checked").count()
     assert checked == 3
@@ -114,7 +115,7 @@ def test_png_and_svg_export(live_app, page, tmp_path):
 def test_english_toggle_and_layouts(live_app, page):
     _open(page, live_app)
     page.click("#lang-toggle")
-    page.wait_for_function("document.querySelector('#explore-legend h3')?.innerText.toLowerCase() === 'legend'",
+    page.wait_for_function("() => document.querySelector('#explore-legend h3')?.innerText.toLowerCase() === 'legend'",
                            timeout=15_000)
     page.wait_for_function(DRAWN, timeout=15_000)
     assert "lang=en" in page.url
@@ -147,7 +148,8 @@ def paging_app() -> str:
 
 def test_show_more_lists_the_next_page_of_relations(paging_app, page, tmp_path):
     page.goto(paging_app + "/?sel=fpid:org/polisen")
-    page.wait_for_function("document.querySelector('#explore-details h2')?.innerText === 'Polisen'", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('#explore-details h2')?.innerText === 'Polisen'",
+        timeout=30_000)
     group = page.locator("#explore-details .relation-group", has=page.locator("h4", has_text="deltar i →"))
     assert group.locator("li.relation").count() == 25
     total = int(group.locator("h4").inner_text().rsplit("(", 1)[1].rstrip(")").replace("\u00a0", ""))
@@ -155,20 +157,21 @@ def test_show_more_lists_the_next_page_of_relations(paging_app, page, tmp_path):
     assert f"Visar 25 av {total}" in group.locator(".rel-more").inner_text()
     group.get_by_role("button", name="Visa fler (25)").click()
     page.wait_for_function(
-        "[...document.querySelectorAll('#explore-details .relation-group')].some(g => "
+        "() => [...document.querySelectorAll('#explore-details .relation-group')].some(g => "
         "g.querySelector('h4').innerText.startsWith('deltar i') && g.querySelectorAll('li.relation').length === 50)",
         timeout=15_000)
     labels = group.locator("li.relation .rel-link").all_inner_texts()
     assert len(labels) == len(set(labels)) == 50
     assert f"Visar 50 av {total}" in group.locator(".rel-more").inner_text()
-    page.wait_for_function("location.search.includes('more=fp:participatesIn~2')", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('more=fp:participatesIn~2')", timeout=15_000)
     page.locator("#explore-details").screenshot(path=str(tmp_path / "details.png"))
     page.goto("about:blank")
     page.goto(paging_app + "/?sel=fpid:org/polisen&more=fp:participatesIn~2")  # the URL reopens the same panel
-    page.wait_for_function("document.querySelector('#explore-details h2')?.innerText === 'Polisen'", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('#explore-details h2')?.innerText === 'Polisen'",
+        timeout=30_000)
     assert group.locator("li.relation").count() == 50
     group.locator(".rel-all").click()  # all of them as a table on the SPARQL page
-    page.wait_for_function(f"document.querySelector('#sparql-status')?.innerText.includes('{total} rader')",
+    page.wait_for_function(f"() => document.querySelector('#sparql-status')?.innerText.includes('{total} rader')",
                            timeout=30_000)
     assert page.console_errors == []
 
@@ -176,14 +179,14 @@ def test_show_more_lists_the_next_page_of_relations(paging_app, page, tmp_path):
 def test_back_and_forward_redraw_the_view_and_the_controls(live_app, page):
     _open(page, live_app)
     page.locator("#explore-goals label", has_text="Demokrati och trygghet").locator("input").click()
-    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
-    page.wait_for_function("location.search.includes('goals=')", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('goals=')", timeout=15_000)
     page.go_back()
-    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 1", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{GOAL_DT}').length === 1", timeout=15_000)
     assert "goals=" not in page.url
     assert page.locator("#explore-goals input:checked").count() == 4
     page.go_forward()
-    page.wait_for_function(f"window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
+    page.wait_for_function(f"() => window.cy.getElementById('{GOAL_DT}').length === 0", timeout=15_000)
     assert page.locator("#explore-goals input:checked").count() == 3
     assert "goals=AF,BS,UU" in page.url
     assert page.console_errors == []

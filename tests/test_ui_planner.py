@@ -12,7 +12,7 @@ from graph.namespaces import ID_IRI
 
 pytestmark = pytest.mark.browser
 
-DRAWN = "window.cy && window.cy.nodes().length > 0"
+DRAWN = "() => window.cy && window.cy.nodes().length > 0"
 DT_VI_ACTORS = ("Polisen", "Bostadsbolag", "Skolor", "Lokalt föreningsliv", "Stadsdelsförvaltningen")  # issue 12
 
 
@@ -31,7 +31,7 @@ def test_pick_a_strategy_and_rerun_its_sparql(live_app, page, capsys):
     table = page.inner_text("#strategy-actors-body table")
     for name in DT_VI_ACTORS:
         assert name in table
-    page.wait_for_function("location.search.includes('strategy=fpid:strategy/DT.VI')", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('strategy=fpid:strategy/DT.VI')", timeout=15_000)
     assert page.evaluate("() => window.cy.edges('.interpreted').length") > 0
     shown = _shown_iris(page)
     assert ID_IRI + "org/polisen" in shown
@@ -83,6 +83,6 @@ def test_network_draws_nodes_and_switches_measure(live_app, page):
         "#network-body table").first.locator("tbody tr").count()
     assert page.evaluate("() => window.cy.edges().length") > 0
     page.locator("#network-measure label", has_text="betweenness").locator("input").click()
-    page.wait_for_function("location.search.includes('measure=betweenness')", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('measure=betweenness')", timeout=15_000)
     page.wait_for_function(DRAWN, timeout=30_000)
     assert page.console_errors == []

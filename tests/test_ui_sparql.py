@@ -43,7 +43,7 @@ def type_query(page, text: str) -> None:
 
 
 def wait_rows(page, n: int) -> None:
-    page.wait_for_function(f"document.querySelectorAll('{DATA_ROWS}').length === {n}", timeout=30_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{DATA_ROWS}').length === {n}", timeout=30_000)
 
 
 def run_example(page, live_app: str) -> str:
@@ -52,7 +52,7 @@ def run_example(page, live_app: str) -> str:
     page.wait_for_function("() => window.fardplanSparqlEditor.getText().includes('fp:Strategy')")
     page.click("#sparql-run")
     wait_rows(page, 23)
-    page.wait_for_function("location.search.startsWith('?query=')")
+    page.wait_for_function("() => location.search.startsWith('?query=')")
     return page.url
 
 
@@ -69,7 +69,7 @@ def test_example_runs_into_a_sortable_table(live_app, page):
     sort = page.locator("#sparql-table th.dash-header", has_text="notation").locator(".column-header--sort")
     sort.click()  # ascending
     sort.click()  # descending
-    page.wait_for_function(f"document.querySelector(\"{notation}\").innerText.trim() !== 'AF.I'")
+    page.wait_for_function(f"() => document.querySelector(\"{notation}\").innerText.trim() !== 'AF.I'")
     after = [c.strip() for c in page.locator(notation).all_inner_texts()]
     assert after == sorted(before, reverse=True) and after != before
     assert page.console_errors == []
@@ -114,7 +114,7 @@ def test_construct_draws_a_graph_and_ask_answers(live_app, page):
     open_page(page, live_app + PATH)
     type_query(page, describe)
     page.click("#sparql-run")
-    page.wait_for_function("window.cy && window.cy.nodes().length > 1", timeout=30_000)
+    page.wait_for_function("() => window.cy && window.cy.nodes().length > 1", timeout=30_000)
     labels = page.evaluate("() => window.cy.nodes().map(n => n.data('label'))")
     assert "Polisen" in labels
     assert page.evaluate("() => window.cy.edges().length") > 0

@@ -16,6 +16,7 @@ from dash import Dash, dcc, html
 from graph import planner
 from graph.explore import ExploreIndex, build_index
 from graph.explore_search import search_index
+from graph.http import install_security_headers
 from graph.loading import ensure_seeded
 from graph.serve import serve
 from graph.settings import PROJECT_DIR, Settings
@@ -58,6 +59,7 @@ class AppContext:
         try:
             search_index(self.cached("explore", build_index))
             planner.network(self.store, max_elements=self.settings.max_elements)
+            _ = planner.views(self.store).lexicon  # the Swedish word list behind restored readings of quotes
             logging.getLogger(__name__).info("caches warmed in %.1f s", time.perf_counter() - started)
         except Exception:  # noqa: BLE001 - a background warm-up must not take the server down
             logging.getLogger(__name__).exception("warming the caches failed; they are built on first use")
@@ -83,6 +85,7 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
         module.register_callbacks(app, ctx)
     for module in ROUTE_MODULES:
         module.register_routes(app.server, ctx)
+    install_security_headers(app.server, app.csp_hashes())  # nosniff, frame denial, CSP on every response
     app.server.extensions["fardplan"] = ctx
     return app
 
