@@ -526,7 +526,8 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
         with servers.our_endpoint(ctx.nt, server) as url:
             run(label, url, n)
     notes.append("Ours: the /sparql route of graph/http.py with default settings (policy check, a pool of "
-                 "pre-forked query workers without network, each query killed at the time limit, row cap), in one "
+                 "pre-forked query workers without network, each query killed at the time limit, row cap) over "
+                 "an on-disk store (the default of python app.py; oxigraph serve also reads RocksDB on disk), in one "
                  "web server process with the same number of threads on each server (an embedded store is opened "
                  "by one process). granian is what `python app.py` runs (graph/serve.py).")
     if not _has("rdflib_endpoint"):

@@ -330,8 +330,11 @@ def _serve_rdflib(path: str, port: int) -> None:
 
 def ours_app(settings: Any = None) -> Any:
     """The bare ``/sparql`` routes of graph/http.py (``settings``, default :class:`Settings` from the environment)
-    over the N-Triples file named by ``FARDPLAN_BENCH_NT``, loaded into an embedded in-memory store: the app
-    every server variant runs."""
+    over the N-Triples file named by ``FARDPLAN_BENCH_NT``, bulk-loaded into an embedded store on disk (the kind
+    ``python app.py`` opens by default, and what oxigraph serve reads): the app every server variant runs."""
+    import gc
+    import tempfile
+
     import pyoxigraph as ox
     from flask import Flask
 
@@ -339,9 +342,13 @@ def ours_app(settings: Any = None) -> Any:
     from graph.settings import Settings
     from graph.store import EmbeddedStore
 
-    store = EmbeddedStore()
-    with open(os.environ[NT_ENV], "rb") as f:
-        store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
+    folder = tempfile.mkdtemp(prefix="fardplan-bench-ours-")
+    loader = ox.Store(folder)
+    loader.bulk_load(path=os.environ[NT_ENV], format=ox.RdfFormat.N_TRIPLES)
+    loader.flush()
+    del loader  # releases the store's lock before EmbeddedStore opens it
+    gc.collect()
+    store = EmbeddedStore(folder)
     app = Flask("fardplan-bench")
     register_routes(app, store, settings or Settings.from_env())
     app.extensions["fardplan_store"] = store  # kept alive with the app
