@@ -42,13 +42,16 @@
   function fixWidgets() {
     // dcc.Checklist / RadioItems: a listbox of "options" that are labels holding real inputs (nested
     // interactive, no name): make it a named group of ordinary labelled inputs.
-    document.querySelectorAll(".dash-options-list[role='listbox']").forEach(function (list) {
+    var lists = ".dash-checklist, .dash-radioitems";  // not the dropdown's menu: that one is a real listbox
+    document.querySelectorAll(".dash-checklist[role='listbox'], .dash-radioitems[role='listbox']").forEach(function (list) {
       list.setAttribute("role", list.classList.contains("dash-radioitems") ? "radiogroup" : "group");
       var label = nameFor(list);
       if (label) { list.setAttribute("aria-labelledby", idOf(label)); }
     });
-    document.querySelectorAll(".dash-options-list-option[role], .dash-options-list-option[aria-selected]")
-      .forEach(function (o) { o.removeAttribute("role"); o.removeAttribute("aria-selected"); });
+    document.querySelectorAll(lists).forEach(function (list) {
+      list.querySelectorAll(".dash-options-list-option[role], .dash-options-list-option[aria-selected]")
+        .forEach(function (o) { o.removeAttribute("role"); o.removeAttribute("aria-selected"); });
+    });
     // dcc.Dropdown: its focus trampoline is focusable yet aria-hidden; name it instead (it hands focus to the
     // dropdown's button at once), and let the button's name start with the visible label.
     document.querySelectorAll("input.dash-dropdown-focus-target[aria-hidden]").forEach(function (input) {

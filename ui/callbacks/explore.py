@@ -53,14 +53,15 @@ def register(app, ctx) -> None:
         """What the event did, in words (shown and announced by :func:`feedback`)."""
         lang = new["lang"]
         trigger = callback_context.triggered_id
-        if trigger in BUTTON_EVENTS or (isinstance(trigger, dict) and trigger["type"] != ids.REL_MORE) \
-                or trigger == ids.SEARCH:
-            event = BUTTON_EVENTS.get(trigger, "focus")
-            if event in ("focus", "unfocus", "expand", "collapse"):
-                limit = ctx.settings.max_elements
-                target = new.get("focus") if event == "focus" else (old.get("selected") or old.get("focus"))
-                return action_notice(ctx.index, event, target, view(ctx.index, old, limit), view(ctx.index, new, limit),
-                                     lang, k=int(new.get("k", 1)))
+        if isinstance(trigger, dict):  # a search hit or a relation link focuses; "Visa fler" only pages
+            event = "focus" if trigger["type"] != ids.REL_MORE else ""
+        else:
+            event = BUTTON_EVENTS.get(trigger, "focus" if trigger == ids.SEARCH else "")
+        if event:
+            limit = ctx.settings.max_elements
+            target = new.get("focus") if event == "focus" else (old.get("selected") or old.get("focus"))
+            return action_notice(ctx.index, event, target, view(ctx.index, old, limit), view(ctx.index, new, limit),
+                                 lang, k=int(new.get("k", 1)))
         if new.get("selected") != old.get("selected"):
             return selection_notice(ctx.index, new.get("selected"), lang)
         return ""
