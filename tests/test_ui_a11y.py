@@ -5,6 +5,7 @@ in sync with the graph, honest feedback, and the 1280×800 layout."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 
@@ -15,8 +16,11 @@ from tests.browser import browser_page
 pytestmark = pytest.mark.browser
 
 POLISEN = ID_IRI + "org/polisen"
+DESCRIBE = "/fraga?" + urlencode({"query": f"DESCRIBE <{POLISEN}>"})
 GRAPH_PAGES = {"/": "explore-graph", "/strategi?strategy=DT.VI": "strategy-actors-graph",
-               "/tva-aktorer?actors=polisen,socialtjansten": "two-actors-graph", "/natverk": "network-graph"}
+               "/tva-aktorer?actors=polisen,socialtjansten": "two-actors-graph", "/natverk": "network-graph",
+               DESCRIBE: "sparql-graph"}
+DRAWN = "window.cy && window.cy.nodes().length > 1"
 
 
 def _url(base: str, path: str, lang: str) -> str:
@@ -52,6 +56,17 @@ def test_axe_finds_no_serious_violations(live_app, path, lang):
             page.wait_for_timeout(300)
             found = axe_violations(page)
             assert blocking(found) == [], found
+        assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_axe_on_a_sparql_answer_table(live_app, lang):
+    query = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } LIMIT 20"
+    with browser_page(1920, 1080) as (page, errors):
+        open_settled(page, _url(live_app, "/fraga?" + urlencode({"query": query}), lang),
+                     "document.querySelector('#sparql-table .dash-cell')")
+        found = axe_violations(page)
+        assert blocking(found) == [], found
         assert errors == []
 
 
@@ -153,13 +168,15 @@ def test_twin_sorts_by_a_column(live_app, page):
 
 @pytest.mark.parametrize("path", list(GRAPH_PAGES))
 def test_every_graph_has_a_complete_twin_synced_both_ways(live_app, page, path):
+    """/, /strategi, /tva-aktorer, /natverk and a DESCRIBE answer on /fraga: one twin row per drawn node."""
     graph = GRAPH_PAGES[path]
-    open_settled(page, live_app + path, PAGES[path])
+    open_settled(page, live_app + path, PAGES.get(path, DRAWN))
     page.wait_for_function(f"document.querySelector('#{graph}-twin tbody tr')", timeout=15_000)
     cy = f"document.getElementById('{graph}')._cyreg.cy"
     drawn = set(page.evaluate(f"() => {cy}.nodes().filter(n => !n.data('group')).map(n => n.id())"))
     rows = page.locator(f"#{graph}-twin tbody tr")
     assert {rows.nth(i).get_attribute("data-iri") for i in range(rows.count())} == drawn
+    assert blocking(axe_violations(page)) == []
     # a row chosen → the node selected
     second = rows.nth(1)
     iri = second.get_attribute("data-iri")

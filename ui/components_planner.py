@@ -152,15 +152,15 @@ def build_step(step: dict, lang: str) -> html.Li:
 
 
 def build_graph(graph_id: str, elements: list[dict], stylesheet: list[dict], label: str, lang: str = "sv",
-                height: str = "560px") -> html.Div:
+                height: str = "560px", twin: bool = True) -> html.Div:
     """A cytoscape graph on preset positions, focusable and labelled for screen readers (arrow keys move between
-    neighbours), followed by its table twin (:mod:`ui.components_table`)."""
+    neighbours), followed by its table twin (:mod:`ui.components_table`) unless the page places it (``twin``)."""
     attrs = graph_attrs(graph_id, lang)
     attrs["aria-label"] = f"{label}. {attrs['aria-label']}"
     graph = html.Div(cyto.Cytoscape(id=graph_id, elements=elements, stylesheet=stylesheet, layout=PRESET,
                                     minZoom=0.2, maxZoom=3, boxSelectionEnabled=False, userZoomingEnabled=True,
                                     style={"width": "100%", "height": height}), className="pl-graph", **attrs)
-    return html.Div([graph, build_twin(graph_id, lang)], className="pl-graph-with-twin")
+    return html.Div([graph, build_twin(graph_id, lang) if twin else None], className="pl-graph-with-twin")
 
 
 def build_kind_legend(kinds: list[str], lang: str) -> html.Ul:
@@ -228,7 +228,8 @@ def build_strategy_view(result: dict, lang: str, types: dict[str, str]) -> list:
     if not actors:
         return [head, build_sparql(result["queries"], lang)]
     graph = build_graph(ids.SA_GRAPH, strategy_elements(result, lang), STRATEGY_STYLESHEET,
-                        t("pl_graph_label", lang, what=summary), lang)
+                        t("pl_graph_label", lang, what=summary), lang,
+                        twin=False)  # the page holds the twin, outside the body's tables of actors
     return [head, html.Div([html.Div(build_actors_table(result, lang, types), className="pl-table-box"),
                             html.Div([graph, build_kind_legend(["strategy", "project", "organisation"], lang)],
                                      className="pl-graph-box")], className="pl-split"),

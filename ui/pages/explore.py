@@ -69,6 +69,7 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         html.Button(t("collapse", lang), id=ids.COLLAPSE, className="button", disabled=none, title=hint),
         html.Button(t("deselect", lang), id=ids.DESELECT, className="button", disabled=none, title=hint),
         html.Button(t("unfocus", lang), id=ids.UNFOCUS, className="button", disabled=not state.get("focus")),
+        html.Span(id=ids.ANNOUNCE, className="feedback", role="status", **{"aria-live": "polite"}),
         html.Span(id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
     ])
     graph = cyto.Cytoscape(id=ids.GRAPH, elements=[], stylesheet=STYLESHEET, layout={"name": "preset"},
@@ -80,7 +81,6 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         html.H1(t("explore_h1", lang), className="sr-only"),
         sidebar,
         html.Section([toolbar, html.Div(graph, className="graph-box", **graph_attrs(ids.GRAPH, lang, ids.DESELECT)),
-                      html.Div(id=ids.ANNOUNCE, className="sr-only", role="status", **{"aria-live": "polite"}),
                       build_twin(ids.GRAPH, lang, select="tap", clear_button=ids.DESELECT)],
                      className="graph-area", **{"aria-label": t("a11y_graph_area", lang)}),
         html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details",
