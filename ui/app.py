@@ -78,6 +78,7 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     ctx = AppContext(store if store is not None else open_default_store(settings), settings)
     app = Dash(__name__, assets_folder=str(ASSETS), title="Färdplan Explorer", update_title=None,
                suppress_callback_exceptions=True, serve_locally=True, on_error=on_callback_error)
+    app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)  # a11y: assets/a11y.js follows ?lang
     app.layout = html.Div([dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.PAGE_META), banner(),
                            html.Div(id=ids.SHELL, className="shell")])
     shell.register(app, ctx, PAGE_MODULES)

@@ -15,7 +15,7 @@ def build_nav(pages: list[dict], current: str, lang: str, toggle_href: str) -> h
     """The top bar: title, one link per page (``{"path", "title"}``) and the language toggle."""
     links = [dcc.Link(p["title"][lang], href=f"{p['path']}?lang={lang}" if lang != "sv" else p["path"],
                       className="nav-link active" if p["path"] == current else "nav-link") for p in pages]
-    return html.Nav(className="navbar", children=[
+    return html.Nav(className="navbar", **{"aria-label": t("a11y_main_nav", lang), "data-page-lang": lang}, children=[
         html.Div([html.Span(t("app_title", lang), className="brand"),
                   html.Span(t("tagline", lang), className="tagline")], className="brand-box"),
         html.Div(links, className="nav-links"),
@@ -158,9 +158,13 @@ def build_edge_details(page: dict, lang: str) -> list:
     ]
 
 
-def build_status(view: dict, state: dict, focus_label: str, lang: str) -> str:
-    """One line under the graph: how many nodes are shown, what is in groups, and the focus."""
-    parts = [t("status", lang, shown=view["shown"], total=view["total"])]
+def build_status(view: dict, state: dict, focus_label: str, lang: str, total: int | None = None) -> str:
+    """One line under the graph: how many nodes are shown of how many exist (``total``: the whole graph's count;
+    the view's scope when not given), how many are in scope when that is fewer, what is in groups, the focus."""
+    exist = view["total"] if total is None else total
+    parts = [t("status", lang, shown=number(view["shown"], lang), total=number(exist, lang))]
+    if view["total"] != exist:
+        parts.append(t("status_scope", lang, n=number(view["total"], lang)))
     grouped = sum(g["count"] for g in view["groups"])
     if grouped:
         parts.append(t("status_groups", lang, n=grouped))

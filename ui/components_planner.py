@@ -16,6 +16,7 @@ from graph.planner import sparql_for
 
 from . import ids
 from .components import build_mode, build_swatch
+from .components_table import build_twin, graph_attrs
 from .elements import KIND_STYLE
 from .elements_planner import (
     NETWORK_STYLESHEET,
@@ -150,13 +151,16 @@ def build_step(step: dict, lang: str) -> html.Li:
                                  className="relation-prov")], className="step")
 
 
-def build_graph(graph_id: str, elements: list[dict], stylesheet: list[dict], label: str,
-                height: str = "560px") -> html.Div:
-    """A cytoscape graph on preset positions, labelled for screen readers (the table next to it says the same)."""
-    return html.Div(cyto.Cytoscape(id=graph_id, elements=elements, stylesheet=stylesheet, layout=PRESET,
-                                   minZoom=0.2, maxZoom=3, boxSelectionEnabled=False, userZoomingEnabled=True,
-                                   style={"width": "100%", "height": height}),
-                    className="pl-graph", role="img", **{"aria-label": label})
+def build_graph(graph_id: str, elements: list[dict], stylesheet: list[dict], label: str, lang: str = "sv",
+                height: str = "560px", twin: bool = True) -> html.Div:
+    """A cytoscape graph on preset positions, focusable and labelled for screen readers (arrow keys move between
+    neighbours), followed by its table twin (:mod:`ui.components_table`) unless the page places it (``twin``)."""
+    attrs = graph_attrs(graph_id, lang)
+    attrs["aria-label"] = f"{label}. {attrs['aria-label']}"
+    graph = html.Div(cyto.Cytoscape(id=graph_id, elements=elements, stylesheet=stylesheet, layout=PRESET,
+                                    minZoom=0.2, maxZoom=3, boxSelectionEnabled=False, userZoomingEnabled=True,
+                                    style={"width": "100%", "height": height}), className="pl-graph", **attrs)
+    return html.Div([graph, build_twin(graph_id, lang) if twin else None], className="pl-graph-with-twin")
 
 
 def build_kind_legend(kinds: list[str], lang: str) -> html.Ul:
@@ -216,15 +220,16 @@ def build_actors_table(result: dict, lang: str, types: dict[str, str]) -> html.T
 def build_strategy_view(result: dict, lang: str, types: dict[str, str]) -> list:
     """The strategy page's body for :func:`graph.planner.actors_for_strategy`."""
     actors = result["actors"]
-    direct = sum(a["direct"] for a in actors)
-    via = sum(bool(a["projects"]) for a in actors)
+    direct = sum(bool(a["direct"]) for a in actors)
+    via = sum(not a["direct"] and bool(a["projects"]) for a in actors)  # each actor counted once: the parts add up
     goals = ", ".join(short_name(g, lang) + " " + name_of(g, lang) for g in result["goal_areas"])
-    summary = t("pl_actor_count", lang, n=len(actors), direct=direct, via=via) if actors else t("pl_no_actors", lang)
+    summary = t("pl_actor_split", lang, n=len(actors), direct=direct, via=via) if actors else t("pl_no_actors", lang)
     head = _heading(result["strategy"], lang, [html.P(goals, className="muted"), html.P(summary, className="lead")])
     if not actors:
         return [head, build_sparql(result["queries"], lang)]
     graph = build_graph(ids.SA_GRAPH, strategy_elements(result, lang), STRATEGY_STYLESHEET,
-                        t("pl_graph_label", lang, what=summary))
+                        t("pl_graph_label", lang, what=summary), lang,
+                        twin=False)  # the page holds the twin, outside the body's tables of actors
     return [head, html.Div([html.Div(build_actors_table(result, lang, types), className="pl-table-box"),
                             html.Div([graph, build_kind_legend(["strategy", "project", "organisation"], lang)],
                                      className="pl-graph-box")], className="pl-split"),
@@ -284,7 +289,7 @@ def build_paths_view(result: dict, lang: str) -> list:
     lines = html.Ul([html.Li(path_text(p["steps"], lang), className="path-line") for p in result["paths"]],
                     className="path-lines")
     graph = build_graph(ids.TA_GRAPH, paths_elements(result, lang), PATH_STYLESHEET,
-                        t("pl_graph_label", lang, what=title), height="460px")
+                        t("pl_graph_label", lang, what=title), lang, height="460px")
     return [html.H3(title), lines, graph, build_kind_legend(["strategy", "project", "organisation"], lang),
             build_paths_table(result, lang), build_sparql(result["queries"], lang)]
 
@@ -335,11 +340,11 @@ def build_network_view(result: dict, measure: str, lang: str) -> list:
     """The collaboration network (:func:`graph.planner.network`): graph, communities, tables, SPARQL."""
     status = build_network_status(result, lang)
     graph = build_graph(ids.NET_GRAPH, network_elements(result, measure, lang), NETWORK_STYLESHEET,
-                        t("pl_graph_label", lang, what=status), height="620px")
+                        t("pl_graph_label", lang, what=status), lang, height="620px")
     return [html.P(status, className="lead"),
-            html.Div([graph, html.Div([html.H3(t("pl_community", lang)), build_community_legend(result, lang)],
+            html.Div([graph, html.Div([html.H2(t("pl_community", lang)), build_community_legend(result, lang)],
                                       className="pl-side")], className="pl-split wide-graph"),
-            html.H3(t("pl_as_table", lang)), build_network_tables(result, measure, lang),
+            html.H2(t("pl_as_table", lang)), build_network_tables(result, measure, lang),
             build_sparql(result["queries"], lang)]
 
 

@@ -74,3 +74,9 @@ SQ_TTL = "sparql-ttl"
 SQ_DOWNLOAD = "sparql-download"
 SQ_SYNCED = "sparql-synced"  # dcc.Store: output of the editor's text-sync clientside callback
 SQ_MARKED = "sparql-marked"  # dcc.Store: output of the editor's error-mark clientside callback
+
+# Accessibility and feedback (issue 13): the explorer's extra controls and regions
+DESELECT = "explore-deselect"
+ANNOUNCE = "explore-announce"  # polite live region: what the selection is
+LAST_VIEW = "explore-last-view"  # dcc.Store: the view part and node ids last drawn (to say what changed)
+TWIN_SYNC = "explore-twin-sync"  # dcc.Store: output of the clientside callback marking the selected twin row

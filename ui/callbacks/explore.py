@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, callback_context, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, callback_context, html, no_update
 
 from graph.errors import FardplanError
 from graph.explore import KINDS
@@ -14,6 +14,7 @@ from graph.explore_view import view
 from .. import ids
 from ..components import build_edge_details, build_hits, build_node_details, build_status
 from ..elements import highlight_stylesheet, layout_for, to_elements
+from ..feedback import action_notice, selection_notice
 from ..i18n import t
 from ..pages.explore import PATH as EXPLORE_PATH
 from ..pages.explore import control_values
@@ -39,10 +40,33 @@ def register(app, ctx) -> None:
         Output(ids.STATE, "data"),
         Input(ids.GRAPH, "tapNodeData"), Input({"type": ids.HIT, "iri": ALL}, "n_clicks"),
         Input({"type": ids.REL_LINK, "iri": ALL}, "n_clicks"), Input({"type": ids.REL_MORE, "key": ALL}, "n_clicks"),
-        Input(ids.SEARCH, "n_submit"),
+        Input(ids.SEARCH, "n_submit"), Input(ids.DESELECT, "n_clicks"),
         *(Input(b, "n_clicks") for b in BUTTON_EVENTS), *(Input(c, "value") for c in CONTROLS),
         State(ids.STATE, "data"), State(ids.SEARCH, "value"), prevent_initial_call=True)
-    def on_event(tap, _hits, _links, _more, _submit, *rest):
+    def on_event(*args):
+        new = _on_event(*args)
+        if new is no_update:
+            return new
+        return {**new, "notice": _notice(args[-2], new)}
+
+    def _notice(old: dict, new: dict) -> str:
+        """What the event did, in words (shown and announced by :func:`feedback`)."""
+        lang = new["lang"]
+        trigger = callback_context.triggered_id
+        if isinstance(trigger, dict):  # a search hit or a relation link focuses; "Visa fler" only pages
+            event = "focus" if trigger["type"] != ids.REL_MORE else ""
+        else:
+            event = BUTTON_EVENTS.get(trigger, "focus" if trigger == ids.SEARCH else "")
+        if event:
+            limit = ctx.settings.max_elements
+            target = new.get("focus") if event == "focus" else (old.get("selected") or old.get("focus"))
+            return action_notice(ctx.index, event, target, view(ctx.index, old, limit), view(ctx.index, new, limit),
+                                 lang, k=int(new.get("k", 1)))
+        if new.get("selected") != old.get("selected"):
+            return selection_notice(ctx.index, new.get("selected"), lang)
+        return ""
+
+    def _on_event(tap, _hits, _links, _more, _submit, _deselect, *rest):
         *_, state, text = rest
         trigger = callback_context.triggered_id
         value = callback_context.triggered[0]["value"] if callback_context.triggered else None
@@ -54,6 +78,8 @@ def register(app, ctx) -> None:
             return apply_event(state, "focus", trigger["iri"])
         if trigger == ids.GRAPH:
             return apply_event(state, "open_group" if tap.get("group") else "select", tap["id"])
+        if trigger == ids.DESELECT:
+            return apply_event(state, "select", None)
         if trigger == ids.SEARCH:
             hits = search(ctx.index, text or "", state["lang"], limit=1)
             return apply_event(state, "focus", hits[0]["iri"]) if hits else no_update
@@ -88,7 +114,22 @@ def register(app, ctx) -> None:
         result = view(ctx.index, state, ctx.settings.max_elements)
         focus_label = result["focus"]["label"] if result["focus"] else ""
         return (to_elements(result, state["lang"], result["positions"]), layout_for(state["layout"], result),
-                build_status(result, state, focus_label, state["lang"]))
+                build_status(result, state, focus_label, state["lang"], total=len(ctx.index.nodes)))
+
+    selection_buttons = (ids.FOCUS, ids.EXPAND, ids.COLLAPSE, ids.DESELECT)
+
+    @app.callback(Output(ids.ANNOUNCE, "children"),
+                  *(Output(b, "disabled") for b in (*selection_buttons, ids.UNFOCUS)),
+                  *(Output(b, "title") for b in selection_buttons), Input(ids.STATE, "data"))
+    def feedback(state):
+        """Say what the last action did; disable (and explain) the buttons that need a selection."""
+        none = not state.get("selected")
+        hint = t("need_selection", state["lang"]) if none else None
+        return (state.get("notice") or "", *([none] * len(selection_buttons)), not state.get("focus"),
+                *([hint] * len(selection_buttons)))
+
+    app.clientside_callback(ClientsideFunction("fardplanA11y", "syncSelection"), Output(ids.TWIN_SYNC, "data"),
+                            Input(ids.STATE, "data"), Input(ids.GRAPH, "elements"))
 
     @app.callback(Output(ids.GRAPH, "stylesheet"), Input(ids.STATE, "data"), Input(ids.GRAPH, "elements"))
     def highlight(state, elements):

@@ -10,6 +10,7 @@ from graph.explore_state import toggle_lang_query
 
 from .. import ids
 from ..components import build_nav
+from ..components_table import LIVE
 from ..i18n import lang_or_default
 
 
@@ -33,7 +34,8 @@ def register(app, ctx, pages: list) -> None:
         set_props(ids.ERROR_BANNER, {"hidden": True, "children": None})  # a new page starts without an error
         nav = build_nav(nav_pages, path, lang, (pathname or "/") + toggle_lang_query(search or ""))
         page = by_path[path].layout(ctx, lang=lang, **query)
-        return [nav, html.Main(page, className="page")], {"path": path, "lang": lang}
+        live = html.Div(id=LIVE, className="sr-only", role="status", **{"aria-live": "polite"})  # for a11y.js
+        return [nav, html.Main(page, className="page", lang=lang), live], {"path": path, "lang": lang}
 
     @app.callback(Output(ids.LANG_TOGGLE, "href"), Input(ids.URL, "search"), State(ids.URL, "pathname"))
     def toggle_href(search, pathname):

@@ -10,6 +10,7 @@ from graph.explore_state import decode_state
 
 from .. import ids
 from ..components import build_legend, build_swatch
+from ..components_table import build_twin, graph_attrs
 from ..elements import STYLESHEET
 from ..i18n import kind_name, t
 
@@ -18,7 +19,7 @@ TITLE = {"sv": "Utforska", "en": "Explore"}
 
 
 def _section(title: str, *children) -> html.Section:
-    return html.Section([html.H3(title), *children], className="panel-section")
+    return html.Section([html.H2(title, className="panel-title"), *children], className="panel-section")
 
 
 def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
@@ -38,7 +39,7 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
                     for g in goals]
     kind_options = [{"label": html.Span([build_swatch(k), kind_name(k, lang, 2).capitalize()]), "value": k}
                     for k in KINDS]
-    sidebar = html.Aside(className="sidebar", children=[
+    sidebar = html.Aside(className="sidebar", **{"aria-label": t("a11y_sidebar", lang)}, children=[
         _section(t("search", lang),
                  dcc.Input(id=ids.SEARCH, type="search", placeholder=t("search_placeholder", lang), debounce=False,
                            autoComplete="off", className="search-input"),
@@ -60,21 +61,30 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
                                              className="button-row")),
         build_legend(lang),
     ])
+    none = not state.get("selected")  # the buttons that act on the selection are disabled until there is one
+    hint = t("need_selection", lang) if none else None
     toolbar = html.Div(className="toolbar", children=[
-        html.Button(t("focus", lang), id=ids.FOCUS, className="button primary"),
-        html.Button(t("expand", lang), id=ids.EXPAND, className="button"),
-        html.Button(t("collapse", lang), id=ids.COLLAPSE, className="button"),
-        html.Button(t("unfocus", lang), id=ids.UNFOCUS, className="button"),
-        html.Span(id=ids.STATUS, className="status"),
+        html.Button(t("focus", lang), id=ids.FOCUS, className="button primary", disabled=none, title=hint),
+        html.Button(t("expand", lang), id=ids.EXPAND, className="button", disabled=none, title=hint),
+        html.Button(t("collapse", lang), id=ids.COLLAPSE, className="button", disabled=none, title=hint),
+        html.Button(t("deselect", lang), id=ids.DESELECT, className="button", disabled=none, title=hint),
+        html.Button(t("unfocus", lang), id=ids.UNFOCUS, className="button", disabled=not state.get("focus")),
+        html.Span(id=ids.ANNOUNCE, className="feedback", role="status", **{"aria-live": "polite"}),
+        html.Span(id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
     ])
     graph = cyto.Cytoscape(id=ids.GRAPH, elements=[], stylesheet=STYLESHEET, layout={"name": "preset"},
                            minZoom=0.1, maxZoom=4, boxSelectionEnabled=False, className="graph",
                            style={"width": "100%", "height": "100%"})
     return html.Div(className="explore", children=[
-        dcc.Store(id=ids.STATE, data=state), dcc.Store(id=ids.VIEW_STATE),
+        dcc.Store(id=ids.STATE, data=state), dcc.Store(id=ids.VIEW_STATE), dcc.Store(id=ids.LAST_VIEW),
+        dcc.Store(id=ids.TWIN_SYNC),
+        html.H1(t("explore_h1", lang), className="sr-only"),
         sidebar,
-        html.Section([toolbar, html.Div(graph, className="graph-box")], className="graph-area"),
-        html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details"),
+        html.Section([toolbar, html.Div(graph, className="graph-box", **graph_attrs(ids.GRAPH, lang, ids.DESELECT)),
+                      build_twin(ids.GRAPH, lang, select="tap", clear_button=ids.DESELECT)],
+                     className="graph-area", **{"aria-label": t("a11y_graph_area", lang)}),
+        html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details",
+                   **{"aria-label": t("a11y_details", lang)}),
     ])
 
 

@@ -16,6 +16,7 @@ from graph.namespaces import curie
 from graph.sparql_page import examples, starter_text
 
 from .. import ids
+from ..components_table import build_twin, graph_attrs
 from ..i18n import t
 
 PATH = "/fraga"
@@ -144,7 +145,8 @@ def build_answer(result: dict, lang: str) -> list:
                            minZoom=0.2, maxZoom=3, boxSelectionEnabled=False, className="sq-graph",
                            style={"width": "100%", "height": "520px"})
     rows = [[tr["s"], tr["p"], tr["o"]] for tr in triples]
-    return [graph, build_table(["s", "p", "o"], rows, lang)]
+    graph = html.Div(graph, **graph_attrs(ids.SQ_GRAPH, lang))  # a11y: focusable canvas and its table twin
+    return [graph, build_twin(ids.SQ_GRAPH, lang), build_table(["s", "p", "o"], rows, lang)]
 
 
 def build_status(result: dict, settings, lang: str) -> list:

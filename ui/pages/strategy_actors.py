@@ -9,6 +9,7 @@ from graph.planner import resolve_node
 
 from .. import ids
 from ..components_planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
+from ..components_table import build_twin
 from ..i18n import t
 
 PATH = "/strategi"
@@ -27,8 +28,10 @@ def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html
                           value=chosen, placeholder=t("pl_choose_strategy", lang), clearable=False,
                           className="pl-dropdown wide")
     meta = dcc.Store(id=ids.SA_META, data={"lang": lang, "types": actor_types(ctx.index, lang)})
-    return build_page(TITLE[lang], t("pl_strategy_intro", lang),
+    page = build_page(TITLE[lang], t("pl_strategy_intro", lang),
                       [build_picker(t("pl_choose_strategy", lang), picker), *notes], ids.SA_BODY, [meta])
+    page.children.append(build_twin(ids.SA_GRAPH, lang))  # the graph's table twin (filled by assets/a11y.js)
+    return page
 
 
 def register_callbacks(app, ctx) -> None:
