@@ -132,7 +132,8 @@ def test_arrow_keys_on_the_canvas_walk_to_a_neighbour(live_app, page):
                                    POLISEN))
     page.focus("[data-graph-keys='explore-graph']")
     page.keyboard.press("ArrowRight")  # the cursor starts on the selection
-    page.wait_for_function("() => document.getElementById('a11y-live').innerText.startsWith('Polisen (')", timeout=5_000)
+    page.wait_for_function("() => document.getElementById('a11y-live').innerText.startsWith('Polisen (')",
+                           timeout=5_000)
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => (t => t && !t.startsWith('Polisen'))(document.getElementById('a11y-live').innerText)",
                            timeout=5_000)  # the region is emptied for a moment before each message
