@@ -28,6 +28,11 @@ class Settings:
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
     read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
+    # --- saved views for meetings (issue 13)
+    views_file: str = field(default=".fardplan/views.json", metadata={
+        "help": "JSON file of the saved views (presentation order), relative to the project folder"})
+    views_editable: bool = field(default=False, metadata={
+        "help": "Allow saving views from the UI (off: only `fardplan views add` writes them)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

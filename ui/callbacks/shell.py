@@ -11,6 +11,7 @@ from graph.explore_state import toggle_lang_query
 from .. import ids
 from ..components import build_nav
 from ..i18n import lang_or_default
+from ..presentation import overlay_for, register_save  # presentation mode (issue 13)
 
 
 def _query(search: str | None) -> dict[str, str]:
@@ -19,6 +20,7 @@ def _query(search: str | None) -> dict[str, str]:
 
 def register(app, ctx, pages: list) -> None:
     """Register the router and the language-toggle link."""
+    register_save(app, ctx)  # saving a view from the UI, only when views_editable (issue 13)
     by_path = {p.PATH: p for p in pages}
     nav_pages = [{"path": p.PATH, "title": p.TITLE} for p in pages]
 
@@ -32,7 +34,7 @@ def register(app, ctx, pages: list) -> None:
             return no_update, no_update
         nav = build_nav(nav_pages, path, lang, (pathname or "/") + toggle_lang_query(search or ""))
         page = by_path[path].layout(ctx, lang=lang, **query)
-        return [nav, html.Main(page, className="page")], {"path": path, "lang": lang}
+        return [nav, html.Main(page, className="page"), overlay_for(ctx, lang)], {"path": path, "lang": lang}
 
     @app.callback(Output(ids.LANG_TOGGLE, "href"), Input(ids.URL, "search"), State(ids.URL, "pathname"))
     def toggle_href(search, pathname):
