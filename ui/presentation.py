@@ -9,19 +9,19 @@ segno), and, only when the setting ``views_editable`` is on, saves the current v
 
 from __future__ import annotations
 
-import io
 import json
 from urllib.parse import urlsplit
 
 from dash import Input, Output, State, dcc, html, no_update
 
 from graph.errors import FardplanError
+from graph.qr import qr_svg
 from graph.settings import PROJECT_DIR
 from graph.views_store import VIEW_ID, add_view, get_view, list_views, views_path
 
 from .i18n import t
 
-__all__ = ["build_overlay", "overlay_for", "register_save", "register_routes", "qr_svg", "PR_ROOT", "PR_TOGGLE"]
+__all__ = ["build_overlay", "overlay_for", "register_save", "register_routes", "PR_ROOT", "PR_TOGGLE"]
 
 PR_ROOT = "present"
 PR_TOGGLE = "present-toggle"
@@ -106,16 +106,6 @@ def register_save(app, ctx) -> None:
         except FardplanError as exc:
             return str(exc)
         return t("pr_saved", lang or "sv", name=view["name"])
-
-
-def qr_svg(text: str, scale: int = 10) -> str:
-    """An SVG QR code of ``text`` (segno, made here: no outside service)."""
-    import segno
-
-    out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="svg", scale=scale, border=2, dark="#000000", light="#ffffff",
-                                     title="QR")
-    return out.getvalue().decode("utf-8")
 
 
 def register_routes(server, ctx) -> None:
