@@ -28,6 +28,8 @@ LINE_EM = 1.3
 NODE_PX = {"goal": 70.0, "strategy": 36.0, "project": 42.0, "group": 30.0}
 KIND_FONT_PX = {"goal": 24.0, "group": 16.0}  # font sizes that differ from FONT_PX (the stylesheet uses these)
 GAP_PX = 10.0
+COMPACT_ROUNDS = 0
+X_BIAS = 2.0  # >1 prefers pushing sideways (screens are wide, label boxes too)
 _CACHE: OrderedDict[tuple, dict[str, dict]] = OrderedDict()
 _CACHE_SIZE = 256
 _LOCK = threading.Lock()
@@ -121,7 +123,7 @@ def separate(centres, sizes, gap: float = GAP_PX, max_rounds: int = 400):
             break
         i, j = np.nonzero(hit)
         ox, oy = over[i, j, 0], over[i, j, 1]
-        use_x = ox <= oy
+        use_x = ox <= oy * X_BIAS
         amount = np.where(use_x, ox, oy) / 2 + 0.5
         axis = np.where(use_x, 0, 1)
         sign = np.sign(d[i, j, axis])
@@ -149,6 +151,9 @@ def _fit(ids: list[str], raw: dict[str, tuple[float, float]], boxes: dict[str, t
     centres[:, 1] += np.array([boxes[i][2] for i in ids])  # separate the label boxes, not the node centres
     sizes = np.array([[boxes[i][0], boxes[i][1]] for i in ids])
     done = separate(centres, sizes)
+    for _ in range(COMPACT_ROUNDS):  # pull everything in and push the boxes apart again: a tighter picture
+        middle = done.mean(axis=0)
+        done = separate(middle + (done - middle) * 0.85, sizes)
     cx, cy = float(done[:, 0].mean()), float(done[:, 1].mean())
     return {n: {"x": round(float(done[k, 0]) - cx, 1), "y": round(float(done[k, 1] - boxes[n][2]) - cy, 1)}
             for k, n in enumerate(ids)}

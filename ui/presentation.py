@@ -38,6 +38,8 @@ PR_SAVE_NAME = "present-save-name"
 PR_SAVE_CAPTION = "present-save-caption"
 PR_SAVE = "present-save"
 PR_SAVED = "present-saved"
+PR_BRIEF_PDF = "present-brief-pdf"
+PR_BRIEF_HTML = "present-brief-html"
 MAX_QR_TEXT = 2000
 
 
@@ -79,8 +81,10 @@ def build_overlay(views: list[dict], lang: str, editable: bool = False) -> html.
         html.Figcaption([html.Strong(t("pr_follow", lang)), html.Br(), html.Code(className="present-short")])])
     return html.Div(id=PR_ROOT, className="present-root", **{"data-views": json.dumps(views, ensure_ascii=False),
                                                                "data-lang": lang}, children=[
-        html.Button(t("pr_present", lang), id=PR_TOGGLE, className="button primary present-toggle",
-                    **{"aria-pressed": "false"}),
+        html.Div([html.A(t("pr_brief", lang), id=PR_BRIEF_PDF, className="button", hidden=True),
+                  html.A(t("pr_brief_html", lang), id=PR_BRIEF_HTML, className="button", hidden=True),
+                  html.Button(t("pr_present", lang), id=PR_TOGGLE, className="button primary",
+                              **{"aria-pressed": "false"})], className="present-toggle"),
         bar, qr])
 
 
@@ -110,8 +114,29 @@ def register_save(app, ctx) -> None:
 
 def register_routes(server, ctx) -> None:
     """``/v/<id>``: a short link to a saved view (a redirect); ``/qr.svg?path=/…``: a QR code of a path on this
-    server (only paths of this site are encoded)."""
+    server (only paths of this site are encoded); ``/brief.pdf?name=…`` and ``/brief.html?name=…``: the handout
+    of a strategy or an actor (:mod:`graph.brief`)."""
     from flask import Response, abort, redirect, request
+
+    @server.get("/brief.<fmt>")
+    def handout(fmt: str):
+        from graph.brief import brief, to_html, to_pdf
+
+        if fmt not in ("pdf", "html"):
+            abort(404)
+        name = (request.args.get("name") or "").strip()
+        if not name:
+            return Response("brief: parameter name is required (a strategy or an actor)", status=400,
+                            mimetype="text/plain")
+        try:
+            data = brief(ctx.store, name)
+        except FardplanError as exc:
+            return Response(f"brief: parameter name: {exc}", status=404, mimetype="text/plain")
+        stem = "underlag-" + data["path"].rsplit("/", 1)[-1].replace(".", "-")
+        if fmt == "html":
+            return Response(to_html(data, request.host_url), mimetype="text/html")
+        return Response(to_pdf(data, request.host_url), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'})
 
     @server.get("/v/<view_id>")
     def short_link(view_id: str):

@@ -222,11 +222,29 @@
     sessionStorage.setItem(KEY + "-fs", document.fullscreenElement ? "1" : "0");
   });
 
+  /* The handout links: the strategy chosen, or the explorer's focus or selection. */
+  function briefName() {
+    var q = new URLSearchParams(window.location.search);
+    if (window.location.pathname === "/strategi") { return q.get("strategy"); }
+    if (window.location.pathname === "/") { return q.get("selected") || q.get("focus"); }
+    return null;
+  }
+  function showBrief() {
+    var name = briefName();
+    [["present-brief-pdf", "/brief.pdf"], ["present-brief-html", "/brief.html"]].forEach(function (pair) {
+      var a = document.getElementById(pair[0]);
+      if (!a) { return; }
+      a.hidden = !name;
+      if (name) { a.href = pair[1] + "?name=" + encodeURIComponent(name); }
+    });
+  }
+
   /* New pages (the shell re-renders) bring new graphs and a new bar: keep them in the mode. */
   setInterval(function () {
     graphs().forEach(attach);
     if (sessionStorage.getItem(KEY) === "1" && !presenting() && root()) { enter(); }
     showCaption();
+    showBrief();
   }, 250);
   window.fardplanPresentation = {enter: enter, leave: leave, step: step, relabel: relabel, graphs: graphs,
                                  minPx: MIN_PX};
