@@ -16,9 +16,8 @@ GRAPHS = {"/": "explore-graph", "/strategi?strategy=fpid:strategy/DT.VI": "strat
 VIEWS = [("Överblick", "/", "Hela Färdplanen på en bild"),
          ("Trygghet", "/strategi?strategy=fpid:strategy/DT.VI", "Vem arbetar med DT.VI?"),
          ("Polisen", "/?focus=fpid:org/polisen&k=2", "Polisen och dess grannar")]
-# Cytoscape instance of the graph with id `g`, then: every pair of label boxes that intersect.
-CY = "document.getElementById(g)._cyreg.cy"
-OVERLAPS = """([g, onlyShown, opts]) => { const cy = %s;
+# In the graph with id `g`: every pair of label boxes that intersect.
+OVERLAPS = """([g, onlyShown, opts]) => { const cy = document.getElementById(g)._cyreg.cy;
   const nodes = cy.nodes().filter(n => n.data('label') && !(onlyShown && n.hasClass('culled')));
   const b = nodes.map(n => [n.data('label'), n.renderedBoundingBox(opts)]);
   const out = [];
@@ -26,7 +25,7 @@ OVERLAPS = """([g, onlyShown, opts]) => { const cy = %s;
     const p = b[i][1], q = b[j][1];
     if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) out.push([b[i][0], b[j][0]]);
   }
-  return out; }""" % CY
+  return out; }"""
 LABELS = {"includeLabels": True, "includeNodes": False}
 DRAWN = "(g) => { const el = document.getElementById(g); return el && el._cyreg && el._cyreg.cy.nodes().length > 0; }"
 
@@ -65,8 +64,8 @@ def _open(page, base: str, path: str, graph: str) -> None:
 
 
 def _positions(page, graph: str) -> dict:
-    return page.evaluate("(g) => { const out = {}; %s.nodes().forEach(n => { out[n.id()] = n.position(); }); "
-                         "return out; }" % CY, graph)
+    return page.evaluate("(g) => { const out = {}; document.getElementById(g)._cyreg.cy.nodes().forEach(n => { "
+                         "out[n.id()] = n.position(); }); return out; }", graph)
 
 
 @pytest.mark.parametrize("path", list(GRAPHS))
@@ -93,11 +92,11 @@ def test_a_filter_and_a_selection_dim_without_blanking(meeting_app, big_page):
 
 
 def _projector_check(page, graph: str) -> dict:
-    return page.evaluate("""(g) => { const cy = %s; const z = cy.zoom();
+    return page.evaluate("""(g) => { const cy = document.getElementById(g)._cyreg.cy; const z = cy.zoom();
         const shown = cy.nodes().filter(n => n.data('label') && !n.hasClass('culled'));
         return {small: shown.filter(n => parseFloat(n.style('font-size')) * z < 17.99).map(n => n.data('label')),
                 shown: shown.length, projector: cy.nodes('.projector').length, all: cy.nodes().length,
-                strategy: cy.nodes('.strategy').map(n => n.style('background-color'))}; }""" % CY, graph)
+                strategy: cy.nodes('.strategy').map(n => n.style('background-color'))}; }""", graph)
 
 
 def test_projector_profile_keeps_labels_large_and_apart(meeting_app, big_page):
@@ -107,8 +106,8 @@ def test_projector_profile_keeps_labels_large_and_apart(meeting_app, big_page):
                                "window.cy.scratch('_presentCulled')", timeout=10_000)
     for zoom in (None, 0.25, 1.5):
         if zoom:
-            big_page.evaluate("(z) => { window.cy.zoom(z); window.cy.center(); window.cy.scratch('_presentCulled', 0); }",
-                              zoom)
+            big_page.evaluate("(z) => { window.cy.zoom(z); window.cy.center(); "
+                              "window.cy.scratch('_presentCulled', 0); }", zoom)
             big_page.wait_for_function("window.cy.scratch('_presentCulled') > 0", timeout=10_000)
         check = _projector_check(big_page, "explore-graph")
         assert check["small"] == [] and check["shown"] > 0 and check["projector"] == check["all"]
