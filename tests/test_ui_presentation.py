@@ -103,12 +103,12 @@ def test_projector_profile_keeps_labels_large_and_apart(meeting_app, big_page):
     _open(big_page, meeting_app, "/", "explore-graph")
     big_page.click("#present-toggle")
     big_page.wait_for_function("document.body.classList.contains('presenting') && "
-                               "window.cy.scratch('_presentCulled')", timeout=10_000)
+                               "window.cy.scratch('presentCulled')", timeout=10_000)
     for zoom in (None, 0.25, 1.5):
         if zoom:
             big_page.evaluate("(z) => { window.cy.zoom(z); window.cy.center(); "
-                              "window.cy.scratch('_presentCulled', 0); }", zoom)
-            big_page.wait_for_function("window.cy.scratch('_presentCulled') > 0", timeout=10_000)
+                              "window.cy.scratch('presentCulled', 0); }", zoom)
+            big_page.wait_for_function("window.cy.scratch('presentCulled') > 0", timeout=10_000)
         check = _projector_check(big_page, "explore-graph")
         assert check["small"] == [] and check["shown"] > 0 and check["projector"] == check["all"]
         assert big_page.evaluate(OVERLAPS, ["explore-graph", True, {**LABELS, "includeOverlays": False}]) == []

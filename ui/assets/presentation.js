@@ -61,7 +61,7 @@
       kept.push(box);
     });
     cy.batch(function () { culled.forEach(function (n) { n.addClass("culled"); }); });
-    cy.scratch("_presentCulled", Date.now());
+    cy.scratch("presentCulled", Date.now());
   }
   function relabel(cy) {
     if (!presenting()) { return; }
@@ -226,7 +226,7 @@
   function briefName() {
     var q = new URLSearchParams(window.location.search);
     if (window.location.pathname === "/strategi") { return q.get("strategy"); }
-    if (window.location.pathname === "/") { return q.get("selected") || q.get("focus"); }
+    if (window.location.pathname === "/") { return q.get("sel") || q.get("focus"); }
     return null;
   }
   function showBrief() {
