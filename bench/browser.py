@@ -124,15 +124,19 @@ def _budget(name: str) -> float:
 def _serve_and_measure(store, runs: int, actors: tuple[str, str, str], focus: str) -> dict[str, list[float]]:
     from bench.servers import wsgi_server
     from graph.settings import Settings
-    from graph.views_store import add_view
     from ui.app import create_app
 
     with tempfile.TemporaryDirectory(prefix="fardplan-views-") as tmp, ExitStack() as stack:
         views = Path(tmp) / "views.json"
-        for name, url in (("Överblick", "/"), ("Strategi", f"/strategi?strategy={STRATEGY}"),
-                          ("Fokus", f"/?focus={focus}")):
-            add_view(views, name, url, name)
-        app = create_app(Settings(store="memory", views_file=str(views)), store=store)
+        try:
+            from graph.views_store import add_view
+        except ImportError:  # the code before issue 13 (for before/after figures): no saved views
+            app = create_app(Settings(store="memory"), store=store)
+        else:
+            for name, url in (("Överblick", "/"), ("Strategi", f"/strategi?strategy={STRATEGY}"),
+                              ("Fokus", f"/?focus={focus}")):
+                add_view(views, name, url, name)
+            app = create_app(Settings(store="memory", views_file=str(views)), store=store)
         app.server.extensions["fardplan"].warm()  # as `fardplan serve` does in the background at start
         base = stack.enter_context(wsgi_server(app.server))
         return measure(base, runs, actors, focus)

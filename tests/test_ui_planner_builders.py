@@ -60,7 +60,7 @@ def test_strategy_elements_dash_interpreted_edges_and_place_every_node(dt_vi):
     nodes = {e["data"]["id"]: e for e in elements if "source" not in e["data"]}
     edges = [e for e in elements if "source" in e["data"]]
     assert nodes[DT_VI]["position"] == {"x": 0.0, "y": 0.0} and "focus" in nodes[DT_VI]["classes"]
-    assert nodes[DT_VI]["data"]["label"].startswith("DT.VI\nFrämja trygghet")  # code plus a short label (issue 13)
+    assert nodes[DT_VI]["data"]["label"].startswith("DT.VI Främja trygghet")  # code plus a short label (issue 13)
     assert {a["iri"] for a in dt_vi["actors"]} <= set(nodes)
     assert all("position" in n for n in nodes.values())
     assert "organisation" in nodes[POLISEN]["classes"]

@@ -38,8 +38,8 @@ def to_elements(view: dict, lang: str = "sv", positions: dict[str, dict] | None 
     out: list[dict] = []
     for n in view["nodes"]:
         shown = node_label(n["label"], n["kind"], n["notation"])
-        element = {"data": {"id": n["id"], "label": shown, "full": n["label"], "kind": n["kind"],
-                            "rank": len(out)},
+        element = {"data": {"id": n["id"], "label": shown.replace("\n", " "), "shown": shown, "full": n["label"],
+                            "kind": n["kind"], "rank": len(out)},
                    "classes": " ".join(c for c in (n["kind"], n["role"]) if c)}
         if positions and n["id"] in positions:
             element["position"] = positions[n["id"]]
@@ -49,8 +49,9 @@ def to_elements(view: dict, lang: str = "sv", positions: dict[str, dict] | None 
                              "predicate": e["predicate"], "mode": e["mode"]},
                     "classes": e["mode"] or "stated"})
     for g in view["groups"]:
-        group = {"data": {"id": g["id"], "label": group_label(g["kind"], g["count"], lang), "kind": g["kind"],
-                          "group": True, "count": g["count"], "rank": 10_000 + len(out)}, "classes": "group"}
+        text = group_label(g["kind"], g["count"], lang)
+        group = {"data": {"id": g["id"], "label": text, "shown": text, "kind": g["kind"], "group": True,
+                          "count": g["count"], "rank": 10_000 + len(out)}, "classes": "group"}
         if positions and g["id"] in positions:
             group["position"] = positions[g["id"]]
         out.append(group)
@@ -81,7 +82,7 @@ def _node_rules() -> list[dict]:
 FONT = "Arial, Helvetica, sans-serif"
 STYLESHEET: list[dict] = [
     {"selector": "node", "style": {
-        "label": "data(label)", "font-size": FONT_PX, "font-family": FONT,
+        "label": "data(shown)", "font-size": FONT_PX, "font-family": FONT,
         "color": "#111827", "text-valign": "bottom", "text-halign": "center", "text-margin-y": 5,
         "text-wrap": "wrap", "text-max-width": 400, "text-outline-color": "#ffffff", "text-outline-width": 3,
         "width": 34, "height": 34, "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 6}},

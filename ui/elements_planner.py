@@ -47,13 +47,14 @@ def short_name(entity: dict, lang: str) -> str:
 def _node(entity: dict, lang: str, extra: str = "") -> dict:
     kind = kind_of(entity)
     shown = node_label(name_of(entity, lang), kind, entity.get("notation"))
-    return {"data": {"id": entity["iri"], "label": shown, "full": name_of(entity, lang), "kind": kind},
+    return {"data": {"id": entity["iri"], "label": shown.replace("\n", " "), "shown": shown,
+                     "full": name_of(entity, lang), "kind": kind},
             "classes": " ".join(c for c in (kind, extra) if c)}
 
 
 def _spread(elements: list[dict], font_px: float | None = None) -> list[dict]:
     """Nodes moved just enough that no two labels overlap (:func:`graph.layout.spread_positions`)."""
-    nodes = {el["data"]["id"]: (el["data"]["label"], el["data"].get("kind", ""), el["data"].get("size"))
+    nodes = {el["data"]["id"]: (el["data"]["shown"], el["data"].get("kind", ""), el["data"].get("size"))
              for el in elements
              if "source" not in el["data"] and "position" in el}
     moved = spread_positions({i: el["position"] for el in elements if (i := el["data"]["id"]) in nodes}, nodes,
@@ -145,7 +146,8 @@ def network_elements(result: dict, measure: str, lang: str) -> list[dict]:
     for a in result["actors"]:
         size = _scale(a[measure], min(values), max(values), NODE_SIZE)
         community = a["community"] if a["community"] is not None and a["community"] < len(COMMUNITY_STYLE) else None
-        element = {"data": {"id": a["iri"], "label": node_label(name_of(a, lang), "organisation"),
+        shown = node_label(name_of(a, lang), "organisation")
+        element = {"data": {"id": a["iri"], "label": shown.replace("\n", " "), "shown": shown,
                             "full": name_of(a, lang), "kind": "organisation", "size": size, "value": a[measure],
                             "community": a["community"]},
                    "classes": f"actor community-{'other' if community is None else community}"}

@@ -28,7 +28,7 @@
   function graphs() {
     var out = [];
     document.querySelectorAll("[id]").forEach(function (el) {
-      if (el._cyreg && el._cyreg.cy) { out.push(el._cyreg.cy); }
+      if (el._cyreg && el._cyreg.cy && !el._cyreg.cy.destroyed()) { out.push(el._cyreg.cy); }
     });
     return out;
   }
@@ -52,6 +52,7 @@
     nodes.forEach(function (n) { n.data("pfont", n.hasClass("goal") ? Math.max(font, 26) : font); });
   }
   function cull(cy) {
+    if (cy.destroyed() || !presenting()) { return; }
     var nodes = cy.nodes().filter(function (n) { return n.data("label"); }).toArray();
     nodes.sort(function (a, b) { return before(priority(a), priority(b)); });
     var kept = [], culled = [], pad = 4 / cy.zoom();
@@ -64,7 +65,7 @@
     cy.scratch("presentCulled", Date.now());
   }
   function relabel(cy) {
-    if (!presenting()) { return; }
+    if (cy.destroyed() || !presenting()) { return; }
     cy.batch(function () {
       setFonts(cy, cy.nodes());
       cy.nodes(".culled").removeClass("culled");
@@ -78,6 +79,7 @@
     attached.push(cy);
     var timer = null;
     var later = function () { clearTimeout(timer); timer = setTimeout(function () { relabel(cy); }, 60); };
+    cy.on("destroy", function () { clearTimeout(timer); attached.splice(attached.indexOf(cy), 1); });
     cy.on("zoom", later);
     cy.on("add", function (evt) {
       if (presenting()) { setFonts(cy, evt.target.filter("node")); evt.target.addClass("projector"); later(); }
