@@ -34,7 +34,7 @@ __all__ = ["main", "parse_size", "SECTIONS"]
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-SECTIONS = ("load", "queries", "analysis", "explore", "endpoint", "under_load")
+SECTIONS = ("load", "queries", "analysis", "explore", "endpoint", "under_load", "browser")
 HUB2_IRI = SYN_IRI + "org/arbetsformedlingen"
 STRATEGY_IRI = ID_IRI + "strategy/DT.VI"
 # Keystrokes typed into the search box: every prefix of each word is one search.
@@ -587,8 +587,15 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
                     rows, notes, metrics)
 
 
+def section_browser(ctx: Context) -> dict[str, Any]:
+    """Real-browser timings of a live room (issue 13): :mod:`bench.browser`."""
+    from bench import browser
+
+    return browser.section(ctx)
+
+
 SECTION_FUNCS = {"load": section_load, "queries": section_queries, "analysis": section_analysis,
-                 "explore": section_explore, "endpoint": section_endpoint}
+                 "explore": section_explore, "endpoint": section_endpoint, "browser": section_browser}
 
 
 def section_under_load(ctx: Context) -> dict[str, Any]:

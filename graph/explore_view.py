@@ -12,8 +12,10 @@ import math
 from collections import defaultdict, deque
 
 from .explore import KINDS, ExploreIndex, label_of
+from .layout import force_positions, node_label
 
-__all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "GROUP_RESERVE"]
+__all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "layout_positions",
+           "GROUP_RESERVE"]
 
 GROUP_RESERVE = 2 * len(KINDS) + 2  # room kept for group nodes and their edges when the budget binds
 KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -62,7 +64,7 @@ def _group_members(index: ExploreIndex, group: str, scope: set[str]) -> set[str]
 def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
     """The elements of the view ``state`` describes (see :mod:`graph.explore_state`), within ``budget``.
 
-    Returns ``{"focus": {"id", "label"}|None, "positions": {id: {"x", "y"}}|None (for the concentric layout),
+    Returns ``{"focus": {"id", "label"}|None, "positions": {id: {"x", "y"}}|None (None: hierarchy),
     "nodes": [{"id", "label", "kind", "notation", "goals", "role"}], "edges": [{"id", "source",
     "target", "predicate", "mode"}], "groups": [{"id", "anchor", "kind", "count"}], "total": int, "shown": int}``
     where ``role`` is ``focus`` or ``""`` and ``total`` counts the nodes in scope.
@@ -114,14 +116,30 @@ def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
               "notation": index.nodes[n].notation, "goals": index.nodes[n].goals,
               "role": "focus" if n == focus else ""} for n in order if n in included]
     shown_ids = [n["id"] for n in nodes] + [g["id"] for g in groups]
+    layout = state.get("layout")
+    if layout == "concentric":
+        positions = concentric_positions(index, shown_ids)
+    elif layout == "hierarchy":
+        positions = None
+    else:
+        positions = layout_positions(nodes, edges, groups)
     return {
         "focus": {"id": focus, "label": label_of(index.nodes[focus], lang)} if focus else None,
-        "positions": concentric_positions(index, shown_ids) if state.get("layout") == "concentric" else None,
+        "positions": positions,
         "nodes": nodes,
         "edges": [{"id": e.id, "source": e.source, "target": e.target, "predicate": e.predicate, "mode": e.mode}
                   for e in edges],
         "groups": groups, "total": len(scope), "shown": len(nodes),
     }
+
+
+def layout_positions(nodes: list[dict], edges: list, groups: list[dict]) -> dict[str, dict]:
+    """Deterministic, label-aware server positions (:func:`graph.layout.force_positions`) of a view's nodes and
+    group nodes: the same view gives the same picture on every load."""
+    boxes = {n["id"]: (node_label(n["label"], n["kind"], n["notation"]), n["kind"]) for n in nodes}
+    boxes.update({g["id"]: (f"+{g['count']} {g['kind']}er", "group") for g in groups})
+    pairs = [(e.source, e.target) for e in edges] + [(g["anchor"], g["id"]) for g in groups if g["anchor"]]
+    return force_positions(boxes, pairs)
 
 
 def element_count(result: dict) -> int:

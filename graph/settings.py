@@ -53,6 +53,11 @@ class Settings:
         "help": "Threads per web server process answering requests (0: twice the CPUs plus one)"})
     server_backlog: int = field(default=1024, metadata={
         "help": "Connections waiting to be accepted before new ones are refused"})
+    # --- saved views for meetings (issue 13)
+    views_file: str = field(default=".fardplan/views.json", metadata={
+        "help": "JSON file of the saved views (presentation order), relative to the project folder"})
+    views_editable: bool = field(default=False, metadata={
+        "help": "Allow saving views from the UI (off: only `fardplan views add` writes them)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

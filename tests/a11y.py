@@ -23,7 +23,8 @@ SETTLED = 30_000
 def open_settled(page, url: str, ready: str) -> None:
     """Open ``url`` and wait until ``ready`` (a JavaScript expression) holds and no callback is pending."""
     page.goto(url)
-    page.wait_for_function(ready, timeout=SETTLED)
+    # The function form: the pages' CSP has no eval, which the bare-expression form of wait_for_function needs.
+    page.wait_for_function(ready if ready.lstrip().startswith("(") else f"() => {ready}", timeout=SETTLED)
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=SETTLED)
     page.wait_for_timeout(300)
 

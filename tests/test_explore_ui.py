@@ -64,7 +64,7 @@ def test_short_label_and_layouts():
     cut = short_label("Främja trygghet i det offentliga rummet genom brottspreventiva åtgärder")
     assert cut.endswith("…") and len(cut) <= 35
     result = {"nodes": [{"id": "g", "kind": "goal", "role": ""}]}
-    assert layout_for("force", result)["name"] == "fcose"
+    assert layout_for("force", result)["name"] == "preset"  # server positions (issue 13)
     assert layout_for("hierarchy", result)["roots"] == ["g"]
     assert layout_for("concentric", result)["name"] == "preset"
 

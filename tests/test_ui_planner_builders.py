@@ -60,7 +60,7 @@ def test_strategy_elements_dash_interpreted_edges_and_place_every_node(dt_vi):
     nodes = {e["data"]["id"]: e for e in elements if "source" not in e["data"]}
     edges = [e for e in elements if "source" in e["data"]]
     assert nodes[DT_VI]["position"] == {"x": 0.0, "y": 0.0} and "focus" in nodes[DT_VI]["classes"]
-    assert nodes[DT_VI]["data"]["label"] == "DT.VI"
+    assert nodes[DT_VI]["data"]["label"].startswith("DT.VI Främja trygghet")  # code plus a short label (issue 13)
     assert {a["iri"] for a in dt_vi["actors"]} <= set(nodes)
     assert all("position" in n for n in nodes.values())
     assert "organisation" in nodes[POLISEN]["classes"]
@@ -136,7 +136,8 @@ def test_network_elements_size_by_measure_and_colour_by_community(seed_store):
     actors = {a["iri"]: a for a in result["actors"]}
     top = max(actors.values(), key=lambda a: a["weighted_degree"])["iri"]
     assert by_degree[top]["data"]["size"] == ep.NODE_SIZE[1]
-    assert all(by_degree[i]["position"] == result["positions"][i] for i in actors)
+    # the server positions, moved only as far as the labels need (issue 13)
+    assert all(abs(by_degree[i]["position"]["x"] - result["positions"][i]["x"]) < 400 for i in actors)
     assert f"community-{actors[top]['community']}" in by_degree[top]["classes"]
     edges = [e for e in by_degree.values() if "source" in e["data"]]
     assert len(edges) == len(result["edges"]) and max(e["data"]["width"] for e in edges) == ep.EDGE_WIDTH[1]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from graph.layout import FONT_PX, KIND_FONT_PX, node_label
+from graph.layout import short_label as _short_label
+
 from .i18n import kind_name
 
 # One colour and one shape per node kind (colour-blind-safe hues, distinct shapes for greyscale projectors).
@@ -22,10 +25,7 @@ MAX_LABEL = 34
 
 def short_label(label: str, limit: int = MAX_LABEL) -> str:
     """``label`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
-    if len(label) <= limit:
-        return label
-    cut = label[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
-    return (cut or label[:limit]) + "…"
+    return _short_label(label, limit)
 
 
 def group_label(kind: str, count: int, lang: str) -> str:
@@ -37,8 +37,9 @@ def to_elements(view: dict, lang: str = "sv", positions: dict[str, dict] | None 
     """Cytoscape elements for a :func:`graph.explore_view.view` result; ``positions`` for a preset layout."""
     out: list[dict] = []
     for n in view["nodes"]:
-        shown = n["notation"] if n["kind"] == "strategy" and n["notation"] else short_label(n["label"])
-        element = {"data": {"id": n["id"], "label": shown, "full": n["label"], "kind": n["kind"]},
+        shown = node_label(n["label"], n["kind"], n["notation"])
+        element = {"data": {"id": n["id"], "label": shown.replace("\n", " "), "shown": shown, "full": n["label"],
+                            "kind": n["kind"], "rank": len(out)},
                    "classes": " ".join(c for c in (n["kind"], n["role"]) if c)}
         if positions and n["id"] in positions:
             element["position"] = positions[n["id"]]
@@ -48,8 +49,12 @@ def to_elements(view: dict, lang: str = "sv", positions: dict[str, dict] | None 
                              "predicate": e["predicate"], "mode": e["mode"]},
                     "classes": e["mode"] or "stated"})
     for g in view["groups"]:
-        out.append({"data": {"id": g["id"], "label": group_label(g["kind"], g["count"], lang), "kind": g["kind"],
-                             "group": True, "count": g["count"]}, "classes": "group"})
+        text = group_label(g["kind"], g["count"], lang)
+        group = {"data": {"id": g["id"], "label": text, "shown": text, "kind": g["kind"], "group": True,
+                          "count": g["count"], "rank": 10_000 + len(out)}, "classes": "group"}
+        if positions and g["id"] in positions:
+            group["position"] = positions[g["id"]]
+        out.append(group)
         if g["anchor"]:
             out.append({"data": {"id": f"{g['id']}~edge", "source": g["anchor"], "target": g["id"]},
                         "classes": "group-edge"})
@@ -63,12 +68,7 @@ def layout_for(name: str, view: dict) -> dict:
             [n["id"] for n in view["nodes"] if n["kind"] == "goal"]
         return {"name": "breadthfirst", "roots": roots, "directed": False, "spacingFactor": 0.95,
                 "animate": False, "nodeDimensionsIncludeLabels": True, "avoidOverlap": True}
-    if name == "concentric":
-        return {"name": "preset", "fit": True, "padding": 30, "animate": False}
-    return {"name": "fcose", "quality": "proof", "animate": False, "randomize": True, "nodeRepulsion": 8000,
-            "idealEdgeLength": 70, "edgeElasticity": 0.45, "gravity": 0.5, "gravityRange": 3.0,
-            "nodeSeparation": 80, "packComponents": True, "padding": 20, "nodeDimensionsIncludeLabels": True,
-            "tile": True, "numIter": 3000}
+    return {"name": "preset", "fit": True, "padding": 30, "animate": False}
 
 
 def _node_rules() -> list[dict]:
@@ -79,23 +79,22 @@ def _node_rules() -> list[dict]:
     return rules
 
 
+FONT = "Arial, Helvetica, sans-serif"
 STYLESHEET: list[dict] = [
     {"selector": "node", "style": {
-        "label": "data(label)", "font-size": 19, "font-family": "Inter, 'Segoe UI', Roboto, Arial, sans-serif",
+        "label": "data(shown)", "font-size": FONT_PX, "font-family": FONT,
         "color": "#111827", "text-valign": "bottom", "text-halign": "center", "text-margin-y": 5,
-        "text-wrap": "wrap", "text-max-width": 170, "text-outline-color": "#ffffff", "text-outline-width": 3,
+        "text-wrap": "wrap", "text-max-width": 400, "text-outline-color": "#ffffff", "text-outline-width": 3,
         "width": 34, "height": 34, "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 6}},
     *_node_rules(),
-    {"selector": "node.goal", "style": {"width": 70, "height": 70, "font-size": 26, "font-weight": "bold",
-                                        "color": "#3b1d5c"}},
-    {"selector": "node.strategy", "style": {"width": 70, "height": 36, "text-valign": "center", "color": "#ffffff",
-                                            "text-outline-width": 0, "font-size": 18, "font-weight": "bold",
-                                            "text-margin-y": 0}},
+    {"selector": "node.goal", "style": {"width": 70, "height": 70, "font-size": KIND_FONT_PX["goal"],
+                                        "font-weight": "bold", "color": "#3b1d5c"}},
+    {"selector": "node.strategy", "style": {"width": 70, "height": 36, "color": "#0b3a63"}},
     {"selector": "node.project", "style": {"width": 42, "height": 42}},
     {"selector": "node.group", "style": {
         "shape": "round-rectangle", "background-color": "#F3F4F6", "border-style": "dashed", "border-width": 2,
-        "border-color": "#6B7280", "width": "label", "height": 30, "padding": 10, "text-valign": "center",
-        "text-margin-y": 0, "color": "#374151", "font-size": 15, "text-outline-width": 0}},
+        "border-color": "#6B7280", "width": 40, "height": 30, "color": "#374151",
+        "font-size": KIND_FONT_PX["group"]}},
     {"selector": "node.focus", "style": {"border-width": 5, "border-color": "#111827"}},
     {"selector": "edge", "style": {
         "width": 2.5, "line-color": "#9CA3AF", "target-arrow-color": "#9CA3AF", "target-arrow-shape": "triangle",
@@ -107,6 +106,30 @@ STYLESHEET: list[dict] = [
     {"selector": "edge:selected", "style": {"width": 5, "line-color": SELECTED_COLOR,
                                             "target-arrow-color": SELECTED_COLOR}},
 ]
+# The projector profile (presentation mode, assets/presentation.js adds the ``projector`` class): black labels
+# with a white halo whose size the script keeps at least 18 rendered pixels (``pfont``), Okabe–Ito colours that
+# keep every kind apart with its shape, and labels that would overlap a more important one hidden (``culled``).
+PROJECTOR_COLORS: dict[str, str] = {
+    "goal": "#CC79A7", "strategy": "#0072B2", "project": "#E69F00", "organisation": "#009E73",
+    "document": "#999999", "stance": "#F0E442", "proposal": "#D55E00", "consultation": "#56B4E9",
+    "outcome": "#000000",
+}
+PROJECTOR_RULES: list[dict] = [
+    {"selector": "node.projector", "style": {"font-size": "data(pfont)", "color": "#000000",
+                                             "text-outline-color": "#ffffff", "text-outline-width": 4,
+                                             "font-weight": "bold", "min-zoomed-font-size": 0,
+                                             "border-color": "#000000", "border-width": 2}},
+    *({"selector": f"node.projector.{kind}", "style": {"background-color": color}}
+      for kind, color in PROJECTOR_COLORS.items()),
+    {"selector": "node.projector.culled", "style": {"text-opacity": 0}},
+    {"selector": "edge.projector", "style": {"line-color": "#333333", "target-arrow-color": "#333333",
+                                             "width": 3, "opacity": 1}},
+]
+STYLESHEET += PROJECTOR_RULES
+
+# What "faded" means: shapes and edges pale, labels still legible (never a blank pale box).
+DIMMED_NODE = {"background-opacity": 0.28, "border-opacity": 0.28, "text-opacity": 0.72}
+DIMMED_EDGE = {"opacity": 0.12}
 
 
 def highlight_stylesheet(elements: list[dict], selected: str | None) -> list[dict]:
@@ -119,10 +142,10 @@ def highlight_stylesheet(elements: list[dict], selected: str | None) -> list[dic
         d = el["data"]
         if selected in (d.get("source"), d.get("target")):
             keep |= {d["id"], d["source"], d["target"]}
-    selectors = ", ".join(f'[id = "{i}"]' for i in sorted(keep))
+    outside = "".join(f'[id != "{i}"]' for i in sorted(keep))
     return STYLESHEET + [
-        {"selector": "node, edge", "style": {"opacity": 0.18}},
-        {"selector": selectors, "style": {"opacity": 1}},
+        {"selector": f"node{outside}", "style": DIMMED_NODE},
+        {"selector": f"edge{outside}", "style": DIMMED_EDGE},
         {"selector": f'node[id = "{selected}"]', "style": {"border-width": 6, "border-color": SELECTED_COLOR,
                                                            "z-index": 10}},
     ]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 
-from .elements import STYLESHEET, short_label
+from graph.layout import node_label, spread_positions
+
+from .elements import PROJECTOR_RULES, STYLESHEET
 
 # planner entity type → explorer kind (for colour, shape and legend)
 KIND_OF_TYPE: dict[str, str] = {
@@ -44,9 +46,23 @@ def short_name(entity: dict, lang: str) -> str:
 
 def _node(entity: dict, lang: str, extra: str = "") -> dict:
     kind = kind_of(entity)
-    shown = short_name(entity, lang) if kind in ("strategy", "goal") else short_label(name_of(entity, lang))
-    return {"data": {"id": entity["iri"], "label": shown, "full": name_of(entity, lang), "kind": kind},
+    shown = node_label(name_of(entity, lang), kind, entity.get("notation"))
+    return {"data": {"id": entity["iri"], "label": shown.replace("\n", " "), "shown": shown,
+                     "full": name_of(entity, lang), "kind": kind},
             "classes": " ".join(c for c in (kind, extra) if c)}
+
+
+def _spread(elements: list[dict], font_px: float | None = None) -> list[dict]:
+    """Nodes moved just enough that no two labels overlap (:func:`graph.layout.spread_positions`)."""
+    nodes = {el["data"]["id"]: (el["data"]["shown"], el["data"].get("kind", ""), el["data"].get("size"))
+             for el in elements
+             if "source" not in el["data"] and "position" in el}
+    moved = spread_positions({i: el["position"] for el in elements if (i := el["data"]["id"]) in nodes}, nodes,
+                             font_px)
+    for el in elements:
+        if el["data"]["id"] in moved:
+            el["position"] = moved[el["data"]["id"]]
+    return elements
 
 
 def step_edge(step: dict, lang: str = "sv") -> dict:
@@ -94,7 +110,7 @@ def strategy_elements(result: dict, lang: str) -> list[dict]:
     for el in elements:
         if "source" not in el["data"]:
             el["position"] = positions.get(el["data"]["id"], {"x": 0.0, "y": 0.0})
-    return elements
+    return _spread(elements, STRATEGY_FONT_PX)
 
 
 def paths_elements(result: dict, lang: str, spacing: tuple[float, float] = (270.0, 150.0)) -> list[dict]:
@@ -111,7 +127,7 @@ def paths_elements(result: dict, lang: str, spacing: tuple[float, float] = (270.
     for el in elements:
         if "source" not in el["data"]:
             el["position"] = positions.get(el["data"]["id"], {"x": 0.0, "y": 0.0})
-    return elements
+    return _spread(elements)
 
 
 def _scale(value: float, low: float, high: float, out: tuple[float, float]) -> float:
@@ -130,8 +146,10 @@ def network_elements(result: dict, measure: str, lang: str) -> list[dict]:
     for a in result["actors"]:
         size = _scale(a[measure], min(values), max(values), NODE_SIZE)
         community = a["community"] if a["community"] is not None and a["community"] < len(COMMUNITY_STYLE) else None
-        element = {"data": {"id": a["iri"], "label": short_label(name_of(a, lang)), "full": name_of(a, lang),
-                            "size": size, "value": a[measure], "community": a["community"]},
+        shown = node_label(name_of(a, lang), "organisation")
+        element = {"data": {"id": a["iri"], "label": shown.replace("\n", " "), "shown": shown,
+                            "full": name_of(a, lang), "kind": "organisation", "size": size, "value": a[measure],
+                            "community": a["community"]},
                    "classes": f"actor community-{'other' if community is None else community}"}
         if a["iri"] in positions:
             element["position"] = positions[a["iri"]]
@@ -141,9 +159,11 @@ def network_elements(result: dict, measure: str, lang: str) -> list[dict]:
                              "weight": e["weight"], "width": _scale(e["weight"], min(weights), max(weights),
                                                                     EDGE_WIDTH)},
                     "classes": "collaboration"})
-    return out
+    return _spread(out, NETWORK_FONT_PX)
 
 
+STRATEGY_FONT_PX = 22.0
+NETWORK_FONT_PX = 22.0  # 20 px bold: measured as wide as 22 px regular
 PRESET: dict = {"name": "preset", "fit": True, "padding": 40, "animate": False}
 
 PATH_STYLESHEET: list[dict] = [
@@ -151,12 +171,14 @@ PATH_STYLESHEET: list[dict] = [
     {"selector": "edge", "style": {"label": "data(label)", "font-size": 16, "color": "#374151",
                                    "text-background-color": "#ffffff", "text-background-opacity": 0.9,
                                    "text-background-padding": 2, "text-rotation": "autorotate"}},
+    *PROJECTOR_RULES,
 ]
 
 STRATEGY_STYLESHEET: list[dict] = [
     *STYLESHEET,
-    {"selector": "node", "style": {"font-size": 22}},
+    {"selector": "node", "style": {"font-size": STRATEGY_FONT_PX}},
     {"selector": "node.strategy.focus", "style": {"width": 120, "height": 60, "font-size": 28}},
+    *PROJECTOR_RULES,
 ]
 
 NETWORK_STYLESHEET: list[dict] = [
@@ -169,6 +191,7 @@ NETWORK_STYLESHEET: list[dict] = [
                                                    "shape": OTHER_COMMUNITY[1]}},
     {"selector": "edge.collaboration", "style": {"width": "data(width)", "target-arrow-shape": "none",
                                                  "curve-style": "straight", "line-color": "#94A3B8", "opacity": 0.7}},
+    *PROJECTOR_RULES,
 ]
 
 

@@ -215,6 +215,24 @@ TEXT: dict[str, dict[str, str]] = {
     "sq_no_rows": {"sv": "Inga rader.", "en": "No rows."},
     "sq_filter": {"sv": "filtrera …", "en": "filter …"},
     "sq_not_run": {"sv": "Kör frågan för att se svaret.", "en": "Run the query to see the answer."},
+    # --- presentation mode (issue 13, helper B)
+    "pr_present": {"sv": "Presentation", "en": "Presentation"},
+    "pr_exit": {"sv": "Avsluta presentation", "en": "Leave presentation"},
+    "pr_views": {"sv": "Sparade vyer", "en": "Saved views"},
+    "pr_no_views": {"sv": "Inga sparade vyer (fardplan views add)", "en": "No saved views (fardplan views add)"},
+    "pr_prev": {"sv": "Föregående vy", "en": "Previous view"},
+    "pr_next": {"sv": "Nästa vy", "en": "Next view"},
+    "pr_qr": {"sv": "QR-kod", "en": "QR code"},
+    "pr_qr_alt": {"sv": "QR-kod till den här vyn", "en": "QR code to this view"},
+    "pr_follow": {"sv": "Följ på mobilen", "en": "Follow on your phone"},
+    "pr_save": {"sv": "Spara vy", "en": "Save view"},
+    "pr_save_name": {"sv": "Namn på vyn", "en": "Name of the view"},
+    "pr_save_caption": {"sv": "Bildtext", "en": "Caption"},
+    "pr_saved": {"sv": "Sparad: {name}", "en": "Saved: {name}"},
+    "pr_step": {"sv": "Vy {i} av {n}", "en": "View {i} of {n}"},
+    "pr_keys": {"sv": "← → byter vy · Esc avslutar", "en": "← → change view · Esc leaves"},
+    "pr_brief": {"sv": "Underlag (PDF)", "en": "Brief (PDF)"},
+    "pr_brief_html": {"sv": "Underlag (HTML)", "en": "Brief (HTML)"},
 }
 
 KIND_NAMES: dict[str, dict[str, tuple[str, str]]] = {

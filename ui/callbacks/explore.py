@@ -12,12 +12,12 @@ from graph.explore_state import apply_event, decode_state, encode_state, view_pa
 from graph.explore_view import view
 
 from .. import ids
-from ..components import build_edge_details, build_hits, build_node_details, build_status
-from ..elements import highlight_stylesheet, layout_for, to_elements
+from ..components import build_edge_details, build_hits, build_node_details
+from ..elements import highlight_stylesheet
 from ..feedback import action_notice, selection_notice
 from ..i18n import t
 from ..pages.explore import PATH as EXPLORE_PATH
-from ..pages.explore import control_values
+from ..pages.explore import control_values, render_view
 
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
 CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}
@@ -111,10 +111,7 @@ def register(app, ctx) -> None:
     @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"), Output(ids.STATUS, "children"),
                   Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
     def render(state):
-        result = view(ctx.index, state, ctx.settings.max_elements)
-        focus_label = result["focus"]["label"] if result["focus"] else ""
-        return (to_elements(result, state["lang"], result["positions"]), layout_for(state["layout"], result),
-                build_status(result, state, focus_label, state["lang"], total=len(ctx.index.nodes)))
+        return render_view(ctx, state)
 
     selection_buttons = (ids.FOCUS, ids.EXPAND, ids.COLLAPSE, ids.DESELECT)
 

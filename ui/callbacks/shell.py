@@ -12,6 +12,7 @@ from .. import ids
 from ..components import build_nav
 from ..components_table import LIVE
 from ..i18n import lang_or_default
+from ..presentation import overlay_for, register_save  # presentation mode (issue 13)
 
 
 def _query(search: str | None) -> dict[str, str]:
@@ -20,6 +21,7 @@ def _query(search: str | None) -> dict[str, str]:
 
 def register(app, ctx, pages: list) -> None:
     """Register the router and the language-toggle link."""
+    register_save(app, ctx)  # saving a view from the UI, only when views_editable (issue 13)
     by_path = {p.PATH: p for p in pages}
     nav_pages = [{"path": p.PATH, "title": p.TITLE} for p in pages]
 
@@ -35,7 +37,8 @@ def register(app, ctx, pages: list) -> None:
         nav = build_nav(nav_pages, path, lang, (pathname or "/") + toggle_lang_query(search or ""))
         page = by_path[path].layout(ctx, lang=lang, **query)
         live = html.Div(id=LIVE, className="sr-only", role="status", **{"aria-live": "polite"})  # for a11y.js
-        return [nav, html.Main(page, className="page", lang=lang), live], {"path": path, "lang": lang}
+        return ([nav, html.Main(page, className="page", lang=lang), live, overlay_for(ctx, lang)],
+                {"path": path, "lang": lang})
 
     @app.callback(Output(ids.LANG_TOGGLE, "href"), Input(ids.URL, "search"), State(ids.URL, "pathname"))
     def toggle_href(search, pathname):

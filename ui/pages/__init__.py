@@ -2,6 +2,7 @@
 
 from graph import http
 
+from .. import presentation
 from . import explore, gaps, network, sparql, strategy_actors, two_actors
 
 PAGE_MODULES: list = [explore]
@@ -11,3 +12,4 @@ PAGE_MODULES.append(network)
 PAGE_MODULES.append(gaps)
 PAGE_MODULES.append(sparql)
 ROUTE_MODULES: list = [http]
+ROUTE_MODULES.append(presentation)  # /v/<id>, /qr.svg and saving views (issue 13)

@@ -6,12 +6,13 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from graph.explore import KINDS
-from graph.explore_state import decode_state
+from graph.explore_state import decode_state, view_part
+from graph.explore_view import view
 
 from .. import ids
-from ..components import build_legend, build_swatch
+from ..components import build_legend, build_status, build_swatch
 from ..components_table import build_twin, graph_attrs
-from ..elements import STYLESHEET
+from ..elements import highlight_stylesheet, layout_for, to_elements
 from ..i18n import kind_name, t
 
 PATH = "/"
@@ -29,9 +30,19 @@ def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
             "layout": state["layout"], "k": state["k"]}
 
 
+def render_view(ctx, part: dict) -> tuple[list[dict], dict, str]:
+    """Elements, layout and status line of the view ``part`` (:func:`graph.explore_state.view_part`)."""
+    result = view(ctx.index, part, ctx.settings.max_elements)
+    focus_label = result["focus"]["label"] if result["focus"] else ""
+    return (to_elements(result, part["lang"], result["positions"]), layout_for(part["layout"], result),
+            build_status(result, part, focus_label, part["lang"], total=len(ctx.index.nodes)))
+
+
 def layout(ctx, lang: str = "sv", **query) -> html.Div:
     """The page for the view state in ``query`` (see :mod:`graph.explore_state`)."""
     state = decode_state({**query, "lang": lang})
+    part = view_part(state)  # drawn with the page: no callback round trips before the first picture (issue 13)
+    elements, graph_layout, status = render_view(ctx, part)
     goals = ctx.index.goal_areas()
     values = control_values(state, [g.notation for g in goals])
     goal_options = [{"label": html.Span([html.Span(g.notation, className="notation"),
@@ -70,13 +81,14 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         html.Button(t("deselect", lang), id=ids.DESELECT, className="button", disabled=none, title=hint),
         html.Button(t("unfocus", lang), id=ids.UNFOCUS, className="button", disabled=not state.get("focus")),
         html.Span(id=ids.ANNOUNCE, className="feedback", role="status", **{"aria-live": "polite"}),
-        html.Span(id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
+        html.Span(status, id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
     ])
-    graph = cyto.Cytoscape(id=ids.GRAPH, elements=[], stylesheet=STYLESHEET, layout={"name": "preset"},
+    graph = cyto.Cytoscape(id=ids.GRAPH, elements=elements, layout=graph_layout,
+                           stylesheet=highlight_stylesheet(elements, state.get("selected")),
                            minZoom=0.1, maxZoom=4, boxSelectionEnabled=False, className="graph",
                            style={"width": "100%", "height": "100%"})
     return html.Div(className="explore", children=[
-        dcc.Store(id=ids.STATE, data=state), dcc.Store(id=ids.VIEW_STATE), dcc.Store(id=ids.LAST_VIEW),
+        dcc.Store(id=ids.STATE, data=state), dcc.Store(id=ids.VIEW_STATE, data=part), dcc.Store(id=ids.LAST_VIEW),
         dcc.Store(id=ids.TWIN_SYNC),
         html.H1(t("explore_h1", lang), className="sr-only"),
         sidebar,
