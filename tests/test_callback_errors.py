@@ -26,9 +26,11 @@ def failing_app(seed_store, monkeypatch):
     """The explorer whose network analysis and explorer view raise."""
     import ui.callbacks.explore
     import ui.callbacks.planner
+    import ui.pages.explore
 
     monkeypatch.setattr(ui.callbacks.planner, "network", _boom)
     monkeypatch.setattr(ui.callbacks.explore, "view", _boom)
+    monkeypatch.setattr(ui.pages.explore, "view", _boom)  # the first view is drawn with the page
     app = create_app(Settings(store="memory"), store=seed_store)
     with wsgi_server(app.server) as base:
         yield base
@@ -67,10 +69,12 @@ def test_the_panel_of_a_failed_callback_says_so(failing_app, caplog, lang) -> No
 
 
 def test_a_failed_callback_without_a_panel_shows_the_banner(failing_app) -> None:
-    """The explorer's view callback fills the graph (no panel): its status line and the banner carry the message."""
+    """The explorer's view fills the graph (no panel): its status line and the banner carry the message, and the
+    rest of the page (nav, search) is still there."""
     with browser_page() as (page, console_errors):
         page.goto(failing_app + "/")
         page.locator("#error-banner .callback-error").wait_for(timeout=30_000)
         assert page.locator("#explore-status .callback-error").count() == 1
+        assert page.locator("nav a[href^='/luckor']").count() >= 1 and page.locator("#explore-search").count() == 1
         assert page.locator("#error-banner").inner_text().startswith(MESSAGES["sv"].split("(")[0].strip())
         assert console_errors == []

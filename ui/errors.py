@@ -18,7 +18,7 @@ from dash import callback_context, html, no_update, set_props
 
 from . import ids
 
-__all__ = ["MESSAGES", "banner", "error_message", "on_callback_error"]
+__all__ = ["MESSAGES", "banner", "error_message", "failed_part", "on_callback_error"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,15 @@ def on_callback_error(exc: Exception) -> Any:
     if not isinstance(ctx.outputs_list, list):
         return values[0]
     return values
+
+
+def failed_part(exc: Exception, what: str, lang: str) -> html.Div:
+    """For a part a page layout draws itself (not through a callback output): log ``exc`` with a reference, show
+    the banner, and return the message to put where the part would have been, so the rest of the page still works."""
+    ref = secrets.token_hex(4)
+    log.error("drawing %s failed (error reference %s)", what, ref, exc_info=exc)
+    set_props(ids.ERROR_BANNER, {"children": error_message(ref, lang), "hidden": False})
+    return error_message(ref, lang)
 
 
 def _value(spec: dict | list, ref: str, lang: str) -> Any:

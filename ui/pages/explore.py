@@ -13,6 +13,7 @@ from .. import ids
 from ..components import build_legend, build_status, build_swatch
 from ..components_table import build_twin, graph_attrs
 from ..elements import highlight_stylesheet, layout_for, to_elements
+from ..errors import failed_part
 from ..i18n import kind_name, t
 
 PATH = "/"
@@ -42,7 +43,10 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
     """The page for the view state in ``query`` (see :mod:`graph.explore_state`)."""
     state = decode_state({**query, "lang": lang})
     part = view_part(state)  # drawn with the page: no callback round trips before the first picture (issue 13)
-    elements, graph_layout, status = render_view(ctx, part)
+    try:
+        elements, graph_layout, status = render_view(ctx, part)
+    except Exception as exc:  # noqa: BLE001 - the page still works (search, filters) and says what failed
+        elements, graph_layout, status = [], {"name": "preset"}, failed_part(exc, "the explorer's first view", lang)
     goals = ctx.index.goal_areas()
     values = control_values(state, [g.notation for g in goals])
     goal_options = [{"label": html.Span([html.Span(g.notation, className="notation"),
