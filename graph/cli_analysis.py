@@ -10,6 +10,8 @@ import json
 from collections.abc import Callable
 from types import ModuleType
 
+from .phrasing import name_of, path_text, step_text
+
 FORMATS = ("table", "json")
 MODES = {"stated": ("uttalat", "stated"), "interpreted": ("tolkat", "interpreted")}
 # The words of the tables, Swedish and English.
@@ -64,7 +66,7 @@ def _planner() -> ModuleType:
 
 
 def _label(e: dict, lang: str) -> str:
-    return e["label"] if lang == "sv" else e.get("label_en") or e["label"]
+    return name_of(e, lang)
 
 
 def _name(e: dict, lang: str = "sv") -> str:
@@ -97,23 +99,8 @@ def _evidence(args: argparse.Namespace, step: dict, indent: str) -> list[str]:
     return lines
 
 
-def _short(e: dict, lang: str) -> str:
-    return e["notation"] if e.get("type") == "strategy" and e.get("notation") else _label(e, lang)
-
-
-def _step_text(step: dict, lang: str, first: bool = True) -> str:
-    """``Polisen — deltar i → Sociala insatsgruppen`` in ``lang`` (``← … —`` for an edge walked backwards)."""
-    relation = _label(step["relation"], lang)
-    arrow = f" — {relation} → " if step["direction"] == "forward" else f" ← {relation} — "
-    return (_short(step["from"], lang) if first else "") + arrow + _short(step["to"], lang)
-
-
-def _steps_text(steps: list[dict], lang: str) -> str:
-    return "".join(_step_text(s, lang, first=i == 0) for i, s in enumerate(steps))
-
-
 def _route_lines(args: argparse.Namespace, route: dict, indent: str) -> list[str]:
-    lines = [f"{indent}{_steps_text(route['steps'], args.lang)}  [{_modes(route, args.lang)}]"]
+    lines = [f"{indent}{path_text(route['steps'], args.lang)}  [{_modes(route, args.lang)}]"]
     for step in route["steps"]:
         lines += _evidence(args, step, indent + "    ")
     return lines
@@ -140,7 +127,7 @@ def _actors_table(args: argparse.Namespace, r: dict) -> list[str]:
         who = _t(args, "actors_in", names=names) if names else _t(args, "no_actor")
         lines.append(f"  {_label(project, lang)}  <{project['iri']}>  ({who})")
         step = project["step"]
-        lines.append(f"      {_step_text(step, lang)}  [{_label(step['relation'], lang)}: {_mode(step['mode'], lang)}]")
+        lines.append(f"      {step_text(step, lang)}  [{_label(step['relation'], lang)}: {_mode(step['mode'], lang)}]")
         lines += _evidence(args, step, "          ")
     return lines
 
@@ -169,10 +156,10 @@ def _path_table(args: argparse.Namespace, r: dict) -> list[str]:
         return [head + _t(args, "not_connected")]
     lines = [head + _t(args, "connections", n=len(r["paths"]), k=r["length"])]
     for i, path in enumerate(r["paths"], start=1):
-        lines.append(f"{i}. {_steps_text(path['steps'], lang)}")
+        lines.append(f"{i}. {path_text(path['steps'], lang)}")
         for step in path["steps"]:
             assertion = f"  <{step['assertion']['iri']}>" if step["assertion"] else ""
-            lines.append(f"     {_step_text(step, lang)}  [{_mode(step['mode'], lang)}]{assertion}")
+            lines.append(f"     {step_text(step, lang)}  [{_mode(step['mode'], lang)}]{assertion}")
             lines += _evidence(args, step, "        ")
     return lines
 

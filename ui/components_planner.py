@@ -12,6 +12,7 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from graph.namespaces import curie
+from graph.phrasing import name_of, path_text, short_name, step_text
 from graph.planner import sparql_for
 
 from . import ids
@@ -25,10 +26,8 @@ from .elements_planner import (
     STRATEGY_STYLESHEET,
     community_style,
     kind_of,
-    name_of,
     network_elements,
     paths_elements,
-    short_name,
     strategy_elements,
 )
 from .i18n import kind_name, t
@@ -130,18 +129,6 @@ def build_passage(passage: dict | None, lang: str) -> html.Figure | html.P:
                              html.Span(restored, lang="sv")], className="quote-restored"))
     parts.append(html.Figcaption(f"{t('source', lang)}: {where}", className="quote-source"))
     return html.Figure(parts, className="quote")
-
-
-def step_text(step: dict, lang: str, first: bool = True) -> str:
-    """``Polisen — deltar i → Sociala insatsgruppen`` (or ``← … —`` for an edge walked backwards)."""
-    relation = name_of(step["relation"], lang)
-    arrow = f" — {relation} → " if step["direction"] == "forward" else f" ← {relation} — "
-    return (short_name(step["from"], lang) if first else "") + arrow + short_name(step["to"], lang)
-
-
-def path_text(steps: list[dict], lang: str) -> str:
-    """A whole route or path as one readable line."""
-    return "".join(step_text(s, lang, first=i == 0) for i, s in enumerate(steps))
 
 
 def build_step(step: dict, lang: str) -> html.Li:

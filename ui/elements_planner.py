@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from graph.layout import node_label, spread_positions
+from graph.phrasing import name_of
 
 from .elements import PROJECTOR_RULES, STYLESHEET
 
@@ -30,18 +31,6 @@ EDGE_WIDTH = (1.5, 12.0)
 def kind_of(entity: dict) -> str:
     """The explorer kind of a planner entity (``document`` for anything else)."""
     return KIND_OF_TYPE.get(entity.get("type", ""), "document")
-
-
-def name_of(entity: dict, lang: str) -> str:
-    """The entity's label in ``lang`` (Swedish by default)."""
-    return (entity.get("label_en") if lang == "en" else None) or entity["label"]
-
-
-def short_name(entity: dict, lang: str) -> str:
-    """A strategy's or goal area's notation, else its label in ``lang``."""
-    if entity.get("type") in ("strategy", "goal_area") and entity.get("notation"):
-        return entity["notation"]
-    return name_of(entity, lang)
 
 
 def _node(entity: dict, lang: str, extra: str = "") -> dict:
