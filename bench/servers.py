@@ -143,7 +143,9 @@ def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractConte
                    f"bench.servers:{factory}()"]
     else:
         command = [sys.executable, "-m", "bench.servers", f"--{factory}", server, str(path), str(port)]
-    return _server(command, port, path_part, env={**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT)},
+    # TMPDIR: the child's on-disk store goes beside the data file, in the bench's work folder, removed with it.
+    env = {**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT), "TMPDIR": str(Path(path).parent)}
+    return _server(command, port, path_part, env=env,
                    ready_path="/sparql")
 
 
@@ -332,7 +334,9 @@ def ours_app(settings: Any = None) -> Any:
     """The bare ``/sparql`` routes of graph/http.py (``settings``, default :class:`Settings` from the environment)
     over the N-Triples file named by ``FARDPLAN_BENCH_NT``, bulk-loaded into an embedded store on disk (the kind
     ``python app.py`` opens by default, and what oxigraph serve reads): the app every server variant runs."""
+    import atexit
     import gc
+    import shutil
     import tempfile
 
     import pyoxigraph as ox
@@ -343,6 +347,7 @@ def ours_app(settings: Any = None) -> Any:
     from graph.store import EmbeddedStore
 
     folder = tempfile.mkdtemp(prefix="fardplan-bench-ours-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the server process removes its store on exit
     loader = ox.Store(folder)
     loader.bulk_load(path=os.environ[NT_ENV], format=ox.RdfFormat.N_TRIPLES)
     loader.flush()
