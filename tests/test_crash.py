@@ -145,6 +145,16 @@ def _kill(proc: subprocess.Popen) -> None:
     """SIGKILL the explorer and the query processes it forked (its own process group, started by this test)."""
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    # The web server's worker process and its query processes die with it, but may close the store's lock a
+    # moment after the parent is reaped (seen on a loaded machine): wait until no process of the group is left.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"processes of group {proc.pid} still alive 30 s after SIGKILL")
 
 
 def test_the_explorer_killed_while_serving_leaves_a_store_that_opens_and_serves_again(tmp_path):
