@@ -15,7 +15,7 @@ from pathlib import Path
 
 import requests
 
-from tests.servers import free_port
+from tests.servers import free_port, stop_process
 
 __all__ = ["ROOT", "base_venv", "cache_dir", "running_app"]
 
@@ -85,9 +85,4 @@ def running_app(python: Path, log: Path, *args: str) -> Iterator[str]:
                 time.sleep(0.3)
             yield base
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc)
