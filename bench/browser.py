@@ -108,7 +108,7 @@ def _link_and_steps(page, base: str, focus: str, out: dict[str, list[float]]) ->
 def measure(base: str, runs: int, actors: tuple[str, str, str], focus: str) -> dict[str, list[float]]:
     """Seconds per run of each step against the explorer at ``base``; ``actors`` is (first actor CURIE, text to
     type for the second, its option text); ``focus`` a CURIE for the shared link."""
-    from tests.browser import browser_page
+    from tests.support.browser import browser_page
 
     out: dict[str, list[float]] = {}
     for _ in range(runs):
@@ -135,7 +135,7 @@ def _serve_and_measure(store, runs: int, actors: tuple[str, str, str], focus: st
     with tempfile.TemporaryDirectory(prefix="fardplan-views-") as tmp, ExitStack() as stack:
         views = Path(tmp) / "views.json"
         try:
-            from graph.views_store import add_view
+            from graph.service.views import add_view
         except ImportError:  # the code before issue 13 (for before/after figures): no saved views
             app = create_app(Settings(store="memory"), store=store)
         else:
@@ -161,7 +161,7 @@ def _rows(label: str, timings: dict[str, list[float]]) -> tuple[list[list[Any]],
 
 def seed_store():
     """The bundled data in an in-memory store."""
-    from graph.loading import ensure_seeded
+    from graph.load.loader import ensure_seeded
     from graph.store import EmbeddedStore
 
     store = EmbeddedStore()

@@ -1,9 +1,9 @@
 """One load in a fresh process, so its peak RSS is clean: ``python -m bench.load_child ENGINE FILE [DIR]``.
 
-Engines: ``oxigraph-memory`` and ``oxigraph-disk`` (the app's path: :func:`graph.rdfio.parse_file`, then one
+Engines: ``oxigraph-memory`` and ``oxigraph-disk`` (the app's path: :func:`graph.rdf.formats.parse_file`, then one
 atomic :meth:`Store.insert`), ``app-warmed`` (oxigraph-memory, then the explorer's start-up warm-up: index, search
 tables, analysis views, collaboration network), ``checked`` (what ``fardplan load FILE --store oxigraph:DIR``
-does: the store seeded first, untimed, then :func:`graph.loading.load_files`: stage and parse, SHACL check in
+does: the store seeded first, untimed, then :func:`graph.load.loader.load_files`: stage and parse, SHACL check in
 SPARQL, one transaction into the on-disk store), and ``rdflib`` (``rdflib.Graph().parse``). Prints one JSON
 line: seconds, triples, peak and baseline RSS (MB, VmHWM), and for app-warmed the warm-up's seconds.
 """
@@ -35,11 +35,11 @@ def main(argv: list[str]) -> int:
     if engine == "rdflib":
         from rdflib import Graph
     else:
-        from graph.loading import load_files
-        from graph.rdfio import parse_file
+        from graph.load.loader import load_files
+        from graph.rdf.formats import parse_file
         from graph.store import EmbeddedStore
     if engine == "checked":  # as `fardplan load FILE --store oxigraph:DIR` does it: seed, then the checked load
-        from graph.loading import ensure_seeded
+        from graph.load.loader import ensure_seeded
         from graph.settings import Settings
 
         store = EmbeddedStore(argv[2])

@@ -26,8 +26,8 @@ from typing import Any
 from bench import report
 from bench.measure import in_child, machine, timed
 from bench.synthetic import HUB_IRI, SYN_IRI, City, build, write
-from graph.namespaces import FP_IRI, ID_IRI, PREFIXES
 from graph.store import EmbeddedStore, Solutions
+from graph.vocab.namespaces import FP_IRI, ID_IRI, PREFIXES
 
 __all__ = ["main", "parse_size", "SECTIONS"]
 
@@ -136,13 +136,13 @@ def section_load(ctx: Context) -> dict[str, Any]:
 
     engines = [("oxigraph-memory", ctx.runs_for(heavy=True)), ("oxigraph-disk", ctx.runs_for(heavy=True)),
                ("app-warmed", 1), ("rdflib", 1 if ctx.size > ctx.args.rdflib_max else ctx.runs_for(heavy=True))]
-    notes = ["oxigraph-*: the app's load path (`graph.rdfio.parse_file`, then one atomic `Store.insert`), "
+    notes = ["oxigraph-*: the app's load path (`graph.rdf.formats.parse_file`, then one atomic `Store.insert`), "
              "without the SHACL check; rdflib: `Graph().parse(format='nt')`. Peak RSS is the whole process "
              "(interpreter and imports included; the baseline before loading is shown)."]
     if ctx.size <= ctx.args.checked_max:
         engines.append(("checked", 1))
         notes.append("checked: what `fardplan load FILE --store oxigraph:DIR` does — the store seeded from data/ "
-                     "first (not timed), then `graph.loading.load_files`: the file streamed into an in-memory "
+                     "first (not timed), then `graph.load.loader.load_files`: the file streamed into an in-memory "
                      "staging store, the SHACL shapes run there as SPARQL (docs/validation.md), one transaction "
                      "into the on-disk store; one run, its own process (peak RSS is that process's).")
     else:
@@ -289,7 +289,7 @@ def section_queries(ctx: Context) -> dict[str, Any]:
 
 
 def _short(iri: str) -> str:
-    from graph.namespaces import curie
+    from graph.vocab.namespaces import curie
 
     return curie(iri)
 
@@ -308,11 +308,11 @@ def _time_rdflib(graph: Any, text: str, runs: int) -> dict[str, Any]:
 
 
 def section_analysis(ctx: Context) -> dict[str, Any]:
-    """The networkx analyses on the store's analysis view (graph.convert + graph.analysis, graph.planner)."""
-    if not _has("graph.analysis") or not _has("graph.convert"):
+    """The networkx analyses on the store's analysis view (graph.analysis.convert + graph.analysis.algorithms, graph.service.planner)."""
+    if not _has("graph.analysis.algorithms") or not _has("graph.analysis.convert"):
         return _skipped("Analysis", "graph/analysis.py or graph/convert.py does not exist yet")
-    from graph import analysis
-    from graph.convert import to_nx
+    from graph.analysis import algorithms as analysis
+    from graph.analysis.convert import to_nx
 
     rows, metrics, notes = [], {}, []
     state: dict[str, Any] = {}
@@ -357,8 +357,8 @@ def section_analysis(ctx: Context) -> dict[str, Any]:
         fn = getattr(analysis, name, None)
         step(f"{name} (gaps)" if "without" in name else name, fn and (lambda f=fn: f(G)),
              lambda r: f"{len(r):,} items")
-    if _has("graph.planner"):
-        from graph import planner
+    if _has("graph.service.planner"):
+        from graph.service import planner
 
         def cold_views() -> Any:
             planner.invalidate(ctx.store)
@@ -389,9 +389,10 @@ def section_analysis(ctx: Context) -> dict[str, Any]:
 
 def section_explore(ctx: Context) -> dict[str, Any]:
     """The explorer's service functions: index, search as you type, select a node, expand a hub."""
-    if not _has("graph.explore"):
+    if not _has("graph.index.nodes"):
         return _skipped("Explorer service", "graph/explore.py does not exist yet")
-    from graph import explore, explore_search
+    from graph.index import nodes as explore
+    from graph.index import search as explore_search
 
     rows, notes, metrics = [], [], {}
     t = timed(lambda: explore.build_index(ctx.store), ctx.runs_for(heavy=True))
@@ -415,12 +416,12 @@ def section_explore(ctx: Context) -> dict[str, Any]:
     metrics["search_worst_ms"] = worst[0]
     rows.append([f"search as you type ({len(keystrokes)} keystrokes)", report.ms(metrics["search_median_ms"]),
                  f"worst {report.ms(worst[0])} for {worst[1]!r}", "≤ 50 ms"])
-    if not (_has("graph.explore_view") and _has("graph.explore_page") and _has("graph.explore_state")):
+    if not (_has("graph.service.explore_view") and _has("graph.service.details") and _has("graph.service.explore_state")):
         notes.append("graph/explore_view.py, explore_page.py or explore_state.py missing: select/expand skipped.")
         return _section("Explorer service", ["operation", "median", "detail", "budget"], rows, notes, metrics)
-    from graph.explore_page import node_page
-    from graph.explore_state import apply_event, default_state
-    from graph.explore_view import element_count, view
+    from graph.service.details import node_page
+    from graph.service.explore_state import apply_event, default_state
+    from graph.service.explore_view import element_count, view
 
     def select(iri: str) -> tuple[dict, dict]:
         page = node_page(ctx.store, index, iri)
@@ -453,7 +454,7 @@ def section_explore(ctx: Context) -> dict[str, Any]:
                  f"{element_count(o['result'])} elements shipped; {o['result']['total']:,} nodes in scope", ""])
     metrics["max_elements"] = max(count, metrics["overview_elements"])
     notes.append("Search: median over keystrokes of the per-keystroke median; the budget is judged on the worst "
-                 "keystroke. Select: `graph.explore_page.node_page` plus the focused `graph.explore_view.view`.")
+                 "keystroke. Select: `graph.service.details.node_page` plus the focused `graph.service.explore_view.view`.")
     return _section("Explorer service", ["operation", "median", "detail", "budget"], rows, notes, metrics)
 
 

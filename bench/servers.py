@@ -150,7 +150,7 @@ def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractConte
 
 
 def _threads() -> int:
-    from graph.serve import threads_for
+    from graph.http.server import threads_for
     from graph.settings import Settings
 
     return threads_for(Settings.from_env())
@@ -342,7 +342,7 @@ def ours_app(settings: Any = None) -> Any:
     import pyoxigraph as ox
     from flask import Flask
 
-    from graph.http import register_routes
+    from graph.http.endpoint import register_routes
     from graph.settings import Settings
     from graph.store import EmbeddedStore
 
@@ -372,7 +372,7 @@ def _serve_ours(factory: str, server: str, port: int) -> None:
         waitress_serve(globals()[factory](settings), host="127.0.0.1", port=port, threads=_threads(),
                        asyncore_use_poll=True, ident="fardplan")
     else:
-        from graph.serve import serve
+        from graph.http.server import serve
 
         serve(f"bench.servers:{factory}", settings)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.namespaces import FP_IRI, ID_IRI, PREFIXES
+from graph.vocab.namespaces import FP_IRI, ID_IRI, PREFIXES
 
 __all__ = ["City", "build", "generate", "write", "write_sources", "SYN_IRI", "HUB_IRI"]
 

@@ -11,7 +11,7 @@ needs), the number of results and the child's peak RSS. Options:
 * ``c-turbo``: pyshacl-turbo (Rust, pySHACL-compatible API) with every shape;
 * ``c-turbo-core``: pyshacl-turbo for the core shapes, ``sh:sparql`` in pyoxigraph;
 * ``c-rudof``: pyrudof's native SHACL engine with every shape;
-* ``d-sparql``: every shape compiled to SPARQL and run by pyoxigraph (:mod:`graph.validate`, what loads use).
+* ``d-sparql``: every shape compiled to SPARQL and run by pyoxigraph (:mod:`graph.load.validate`, what loads use).
 
 ``pyshacl-turbo`` and ``pyrudof`` are not project dependencies: install them to measure them
 (``pip install pyshacl-turbo pyrudof``); a missing one is reported as such.
@@ -42,7 +42,7 @@ def _shapes(old: bool):
 
     from rdflib import Graph, Literal
 
-    from graph.validate import ONTOLOGY_DIR, SH, SHAPE_FILES
+    from graph.load.validate import ONTOLOGY_DIR, SH, SHAPE_FILES
 
     full = Graph()
     for name in SHAPE_FILES:
@@ -84,7 +84,7 @@ def child(option: str, path: Path) -> dict:
     if option == "d-sparql":
         import pyoxigraph as ox
 
-        from graph.validate import checks, validate_store
+        from graph.load.validate import checks, validate_store
 
         checks()
         store = ox.Store()
@@ -95,7 +95,7 @@ def child(option: str, path: Path) -> dict:
     if option == "c-rudof":
         import pyrudof
 
-        from graph.validate import ONTOLOGY_DIR, SHAPE_FILES
+        from graph.load.validate import ONTOLOGY_DIR, SHAPE_FILES
 
         rudof = pyrudof.Rudof(pyrudof.RudofConfig())
         shapes = "\n".join((ONTOLOGY_DIR / n).read_text(encoding="utf-8") for n in SHAPE_FILES)

@@ -41,7 +41,7 @@ class Settings:
         "help": "Query processes that heavy queries may hold at once (0: all but one, at least one)"})
     cors_origins: str = field(default="*", metadata={
         "help": "Access-Control-Allow-Origin of /sparql ('*', or origins separated by spaces; empty: none)"})
-    # Loader (graph.loading): a load stages the whole input in memory before its SHACL check, so it is bounded.
+    # Loader (graph.load.loader): a load stages the whole input in memory before its SHACL check, so it is bounded.
     max_load_bytes: int = field(default=1_000_000_000, metadata={
         "help": "Largest total size of the files one load takes: they are staged in memory for the SHACL check, "
                 "about 8× their size at peak into an on-disk store (docs/validation.md)"})
@@ -72,7 +72,7 @@ class Settings:
 
 
 def _coerce(kind: str, raw: str, name: str):
-    from .errors import FardplanError
+    from graph.errors import FardplanError
 
     try:
         if "bool" in kind:

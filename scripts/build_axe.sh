@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild tests/assets/axe.min.js (axe-core 4, the accessibility engine tests/test_ui_a11y.py injects into each
+# Rebuild tests/assets/axe.min.js (axe-core 4, the accessibility engine tests/browser/test_a11y.py injects into each
 # page) from the npm registry. node_modules lives in a temporary folder, never in the repository. Needs npm.
 # Usage: scripts/build_axe.sh [VERSION]   (default: the newest 4.x)
 set -euo pipefail

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph.loading import ensure_seeded
+from graph.load.loader import ensure_seeded
 from graph.store import EmbeddedStore, Store, open_store
-from tests.servers import oxigraph_server
+from tests.support.paths import ROOT  # noqa: E402
+from tests.support.servers import oxigraph_server
 
-ROOT = Path(__file__).resolve().parent.parent
 RAW_SOURCE = ROOT / "data" / "sources" / "000_bcd631ecaa6cfe08.txt"
 
 TINY_TTL = """\
@@ -70,7 +68,7 @@ def any_store(request, tmp_path) -> Store:
 def live_app(seed_store) -> str:
     """The explorer (``ui.app.create_app``) on the seed data, served on 127.0.0.1; yields its base URL."""
     from graph.settings import Settings
-    from tests.servers import wsgi_server
+    from tests.support.servers import wsgi_server
     from ui.app import create_app
 
     app = create_app(Settings(store="memory"), store=seed_store)
@@ -81,7 +79,7 @@ def live_app(seed_store) -> str:
 @pytest.fixture
 def page():
     """A headless Chromium page; the test fails if the page logged console errors."""
-    from tests.browser import browser_page
+    from tests.support.browser import browser_page
 
     with browser_page() as (pg, errors):
         pg.console_errors = errors

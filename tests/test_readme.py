@@ -8,8 +8,8 @@ import re
 import pytest
 from flask import Flask
 
-from graph.cli import main
-from graph.http import register_routes
+from graph.cli.main import main
+from graph.http.endpoint import register_routes
 from graph.settings import PROJECT_DIR, Settings
 
 BLOCKS = re.findall(r"```sparql\n(.*?)```", (PROJECT_DIR / "README.md").read_text(encoding="utf-8"), re.DOTALL)

@@ -13,19 +13,18 @@ from typing import Any
 import dash_cytoscape as cyto
 from dash import Dash, dcc, html
 
-from graph import planner
-from graph.explore import ExploreIndex, build_index
-from graph.explore_search import search_index
-from graph.http import install_security_headers
-from graph.loading import ensure_seeded
-from graph.serve import serve
+from graph.http.endpoint import install_security_headers
+from graph.http.server import serve
+from graph.index.nodes import ExploreIndex, build_index
+from graph.index.search import search_index
+from graph.load.loader import ensure_seeded
+from graph.service import planner
 from graph.settings import PROJECT_DIR, Settings
 from graph.store import Store, open_store
-
-from . import ids
-from .callbacks import shell
-from .errors import banner, on_callback_error
-from .pages import PAGE_MODULES, ROUTE_MODULES
+from ui import ids
+from ui.callbacks import shell
+from ui.components.errors import banner, on_callback_error
+from ui.pages import PAGE_MODULES, ROUTE_MODULES
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -99,12 +98,12 @@ def _warming(settings: Settings) -> Dash:
 
 
 def production_app(settings: Settings) -> Any:
-    """The explorer's WSGI app with its warm-up started: what each web server worker runs (:mod:`graph.serve`)."""
+    """The explorer's WSGI app with its warm-up started: what each web server worker runs (:mod:`graph.http.server`)."""
     return _warming(settings).server
 
 
 def run(settings: Settings) -> None:
-    """Serve the explorer on ``settings.host:settings.port``: the production server of :mod:`graph.serve`, or with
+    """Serve the explorer on ``settings.host:settings.port``: the production server of :mod:`graph.http.server`, or with
     ``settings.debug`` Dash's own development server in debug mode. No outbound checks either way."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     print(f"Färdplan Explorer on http://{settings.host}:{settings.port}/ (store {settings.store})", flush=True)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import FardplanError
-from ..namespaces import sparql_prologue
-from .substitute import write_in
+from graph.errors import FardplanError
+from graph.queries.substitute import write_in
+from graph.vocab.namespaces import sparql_prologue
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("iri", "literal", "integer")

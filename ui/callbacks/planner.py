@@ -1,4 +1,4 @@
-"""Callbacks of the collaboration pages: each calls one function of :mod:`graph.planner` and one builder.
+"""Callbacks of the collaboration pages: each calls one function of :mod:`graph.service.planner` and one builder.
 
 The URL keeps each page's state (``strategy``, ``actors``, ``measure`` and ``lang``), written with
 ``allow_duplicate`` since the explorer writes ``ids.URL.search`` too; the shell does not rebuild a page for it.
@@ -11,11 +11,10 @@ from urllib.parse import urlencode
 from dash import Input, Output, State, html
 
 from graph.errors import FardplanError
-from graph.namespaces import curie
-from graph.planner import actors_for_strategy, connections, gaps, network, shared_between
-
-from .. import ids
-from ..components_planner import (
+from graph.service.planner import actors_for_strategy, connections, gaps, network, shared_between
+from graph.vocab.namespaces import curie
+from ui import ids
+from ui.components.planner import (
     build_gaps_view,
     build_message,
     build_network_view,
@@ -23,7 +22,7 @@ from ..components_planner import (
     build_shared_view,
     build_strategy_view,
 )
-from ..i18n import t
+from ui.i18n import t
 
 
 def url_query(lang: str, **params: str | None) -> str:

@@ -6,13 +6,12 @@ from urllib.parse import parse_qs
 
 from dash import Input, Output, State, html, no_update, set_props
 
-from graph.explore_state import toggle_lang_query
-
-from .. import ids
-from ..components import build_nav
-from ..components_table import LIVE
-from ..i18n import lang_or_default
-from ..presentation import overlay_for, register_save  # presentation mode (issue 13)
+from graph.service.explore_state import toggle_lang_query
+from ui import ids
+from ui.components.common import build_nav
+from ui.components.presentation import overlay_for, register_save
+from ui.components.table import LIVE
+from ui.i18n import lang_or_default
 
 
 def _query(search: str | None) -> dict[str, str]:

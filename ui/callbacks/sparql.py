@@ -1,4 +1,4 @@
-"""Callbacks of the SPARQL page: read the inputs, call :mod:`graph.sparql_page`, map the plain data to components.
+"""Callbacks of the SPARQL page: read the inputs, call :mod:`graph.service.sparql`, map the plain data to components.
 
 The editor itself is client-side (``assets/sparql-editor.js``): it writes its text into the ``ids.SQ_TEXT`` store
 on every edit, and two clientside callbacks push text (an example, the URL's query) and error positions into it.
@@ -12,10 +12,9 @@ from dash import ClientsideFunction, Input, Output, State, callback_context, htm
 from dash.exceptions import PreventUpdate
 
 from graph.errors import FardplanError
-from graph.sparql_page import download, examples, run_query
-
-from .. import ids
-from ..pages.sparql import build_answer, build_error, build_status
+from graph.service.sparql import download, examples, run_query
+from ui import ids
+from ui.pages.sparql import build_answer, build_error, build_status
 
 DOWNLOAD_FORMATS = {ids.SQ_CSV: "csv", ids.SQ_JSON: "json", ids.SQ_TTL: "ttl"}
 

@@ -1,9 +1,8 @@
 """The pages and HTTP route modules of the app; each adds itself with one line (see :mod:`ui`)."""
 
-from graph import http
-
-from .. import presentation
-from . import explore, gaps, network, sparql, strategy_actors, two_actors
+from graph.http import endpoint as http
+from ui.components import presentation
+from ui.pages import explore, gaps, network, sparql, strategy_actors, two_actors
 
 PAGE_MODULES: list = [explore]
 PAGE_MODULES.append(strategy_actors)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from graph.explore import KINDS
-from graph.explore_state import decode_state, view_part
-from graph.explore_view import view
-
-from .. import ids
-from ..components import build_legend, build_status, build_swatch
-from ..components_table import build_twin, graph_attrs
-from ..elements import highlight_stylesheet, layout_for, to_elements
-from ..errors import failed_part
-from ..i18n import kind_name, t
+from graph.index.nodes import KINDS
+from graph.service.explore_state import decode_state, view_part
+from graph.service.explore_view import view
+from ui import ids
+from ui.components.common import build_legend, build_status, build_swatch
+from ui.components.errors import failed_part
+from ui.components.table import build_twin, graph_attrs
+from ui.elements.explore import highlight_stylesheet, layout_for, to_elements
+from ui.i18n import kind_name, t
 
 PATH = "/"
 TITLE = {"sv": "Utforska", "en": "Explore"}
@@ -32,7 +31,7 @@ def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
 
 
 def render_view(ctx, part: dict) -> tuple[list[dict], dict, str]:
-    """Elements, layout and status line of the view ``part`` (:func:`graph.explore_state.view_part`)."""
+    """Elements, layout and status line of the view ``part`` (:func:`graph.service.explore_state.view_part`)."""
     result = view(ctx.index, part, ctx.settings.max_elements)
     focus_label = result["focus"]["label"] if result["focus"] else ""
     return (to_elements(result, part["lang"], result["positions"]), layout_for(part["layout"], result),
@@ -40,7 +39,7 @@ def render_view(ctx, part: dict) -> tuple[list[dict], dict, str]:
 
 
 def layout(ctx, lang: str = "sv", **query) -> html.Div:
-    """The page for the view state in ``query`` (see :mod:`graph.explore_state`)."""
+    """The page for the view state in ``query`` (see :mod:`graph.service.explore_state`)."""
     state = decode_state({**query, "lang": lang})
     part = view_part(state)  # drawn with the page: no callback round trips before the first picture (issue 13)
     try:
@@ -106,6 +105,6 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
 
 def register_callbacks(app, ctx) -> None:
     """The explorer's callbacks (:mod:`ui.callbacks.explore`)."""
-    from ..callbacks.explore import register
+    from ui.callbacks.explore import register
 
     register(app, ctx)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from .. import ids
-from ..components_planner import build_page
-from ..i18n import t
+from ui import ids
+from ui.components.planner import build_page
+from ui.i18n import t
 
 PATH = "/luckor"
 TITLE = {"sv": "Luckor", "en": "Gaps"}
@@ -20,6 +20,6 @@ def layout(ctx, lang: str = "sv", **_query) -> html.Div:
 
 def register_callbacks(app, ctx) -> None:
     """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ..callbacks.planner import register_gaps
+    from ui.callbacks.planner import register_gaps
 
     register_gaps(app, ctx)

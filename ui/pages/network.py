@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from .. import ids
-from ..components_planner import build_page, build_picker
-from ..i18n import t
+from ui import ids
+from ui.components.planner import build_page, build_picker
+from ui.i18n import t
 
 PATH = "/natverk"
 TITLE = {"sv": "Samverkansnätverk", "en": "Collaboration network"}
@@ -24,6 +24,6 @@ def layout(ctx, lang: str = "sv", measure: str | None = None, **_query) -> html.
 
 def register_callbacks(app, ctx) -> None:
     """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ..callbacks.planner import register_network
+    from ui.callbacks.planner import register_network
 
     register_network(app, ctx)

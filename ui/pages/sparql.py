@@ -2,7 +2,7 @@
 examples; the answer as a sortable table with CSV/JSON downloads, a yes/no, or a small graph for CONSTRUCT and
 DESCRIBE. The query lives in the URL (``?query=…``): opening such a link fills the editor and runs it.
 
-The builders here turn the plain data of :func:`graph.sparql_page.run_query` into components.
+The builders here turn the plain data of :func:`graph.service.sparql.run_query` into components.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ import warnings
 import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
-from graph.namespaces import curie
-from graph.sparql_page import examples, starter_text
-
-from .. import ids
-from ..components_table import build_twin, graph_attrs
-from ..i18n import t
+from graph.service.sparql import examples, starter_text
+from graph.vocab.namespaces import curie
+from ui import ids
+from ui.components.table import build_twin, graph_attrs
+from ui.i18n import t
 
 PATH = "/fraga"
 TITLE = {"sv": "SPARQL", "en": "SPARQL"}
@@ -91,7 +90,7 @@ def _show(cell: dict | None) -> str:
 
 
 def build_table(columns: list[str], rows: list[list], lang: str, table_id: str = ids.SQ_TABLE) -> dash_table.DataTable:
-    """A sortable, filterable, paged table of ``rows`` (cells of :func:`graph.sparql_page.run_query`)."""
+    """A sortable, filterable, paged table of ``rows`` (cells of :func:`graph.service.sparql.run_query`)."""
     data = [{str(i): _show(cell) for i, cell in enumerate(row)} for row in rows]
     with warnings.catch_warnings():  # DataTable is deprecated in Dash 4 in favour of dash-ag-grid (not installed)
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -178,6 +177,6 @@ def build_error(error: dict, lang: str) -> html.Div:
 
 def register_callbacks(app, ctx) -> None:
     """The page's callbacks (:mod:`ui.callbacks.sparql`)."""
-    from ..callbacks.sparql import register
+    from ui.callbacks.sparql import register
 
     register(app, ctx)

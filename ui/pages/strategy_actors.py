@@ -5,12 +5,11 @@ from __future__ import annotations
 from dash import dcc, html
 
 from graph.errors import FardplanError
-from graph.planner import resolve_node
-
-from .. import ids
-from ..components_planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
-from ..components_table import build_twin
-from ..i18n import t
+from graph.service.planner import resolve_node
+from ui import ids
+from ui.components.planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
+from ui.components.table import build_twin
+from ui.i18n import t
 
 PATH = "/strategi"
 TITLE = {"sv": "Strategi → aktörer", "en": "Strategy → actors"}
@@ -36,6 +35,6 @@ def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html
 
 def register_callbacks(app, ctx) -> None:
     """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ..callbacks.planner import register_strategy_actors
+    from ui.callbacks.planner import register_strategy_actors
 
     register_strategy_actors(app, ctx)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dash import dcc, html
 
 from graph.errors import FardplanError
-from graph.planner import ACTOR_TYPES, resolve_node
-
-from .. import ids
-from ..components_planner import build_actor_options, build_message, build_page, build_picker, choices
-from ..i18n import t
+from graph.service.planner import ACTOR_TYPES, resolve_node
+from ui import ids
+from ui.components.planner import build_actor_options, build_message, build_page, build_picker, choices
+from ui.i18n import t
 
 PATH = "/tva-aktorer"
 TITLE = {"sv": "Två aktörer", "en": "Two actors"}
@@ -37,6 +36,6 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
 
 def register_callbacks(app, ctx) -> None:
     """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ..callbacks.planner import register_two_actors
+    from ui.callbacks.planner import register_two_actors
 
     register_two_actors(app, ctx)

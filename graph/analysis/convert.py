@@ -1,0 +1,146 @@
+"""The one boundary from the store to networkx: canned SELECTs of just the relations the analysis needs.
+
+:func:`to_nx` runs ``analysis_nodes``, ``analysis_names``, ``analysis_predicates`` and ``analysis_relations``
+(``graph/queries/``) and returns a :class:`networkx.MultiDiGraph` whose nodes are ``str`` IRIs and whose
+attributes are plain ``str``/``int``/``list`` values, so nothing downstream holds an RDF term:
+
+* node attributes: ``type`` (``goal_area``, ``strategy``, ``project``, ``proposal``, ``actor`` or ``other``),
+  ``label_sv``, ``label_en``, ``notation``, ``names`` (every label, alt label and notation, for look-up),
+  ``names_en`` (those of them tagged ``@en``);
+* edge attributes (key = ``relation``): ``relation`` (the predicate's local name, e.g. ``participatesIn``),
+  ``predicate`` (IRI), ``assertion`` (IRI or ``""``), ``mode`` (``stated``, ``interpreted`` or ``""``),
+  ``reason_sv``, ``reason_en``, ``passage`` (IRI or ``""``), ``text`` (the passage's exact text),
+  ``start``/``end`` (character offsets, ``-1`` if unknown);
+* graph attribute ``relations``: ``{local name: {"iri", "label_sv", "label_en"}}``.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graph.queries import get
+from graph.store import Solutions, Store
+from graph.vocab.namespaces import FP_IRI, PREFIXES
+
+__all__ = ["NODE_TYPES", "to_nx", "local_name"]
+
+ORG = PREFIXES["org"]
+SKOS = PREFIXES["skos"]
+
+# Most specific first: a node gets the first type whose class it has.
+NODE_TYPES: tuple[tuple[str, str], ...] = (
+    (FP_IRI + "GoalArea", "goal_area"),
+    (FP_IRI + "Strategy", "strategy"),
+    (FP_IRI + "Project", "project"),
+    (FP_IRI + "Proposal", "proposal"),
+    (FP_IRI + "DecisionProposal", "proposal"),
+    (ORG + "Organization", "actor"),
+    (ORG + "OrganizationalUnit", "actor"),
+)
+# Labels for borrowed predicates the ontology does not label.
+FALLBACK_LABELS: dict[str, tuple[str, str]] = {
+    SKOS + "broader": ("hör till", "belongs to"),
+    ORG + "subOrganizationOf": ("är en del av", "is part of"),
+    ORG + "memberOf": ("är medlem i", "is a member of"),
+}
+LABEL_PROPERTIES = (SKOS + "prefLabel", PREFIXES["rdfs"] + "label")
+
+
+def local_name(iri: str) -> str:
+    """The part of ``iri`` after its last ``#`` or ``/``: ``…/ns#worksOn`` → ``worksOn``."""
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _select(store: Store, name: str) -> list[dict[str, ox.NamedNode | ox.Literal]]:
+    answer = store.query(get(name).text)
+    assert isinstance(answer, Solutions)
+    return [{v: t for v, t in zip(answer.variables, row, strict=True) if t is not None} for row in answer.rows]
+
+
+def _add_nodes(G: nx.MultiDiGraph, store: Store) -> None:
+    rank = {cls: i for i, (cls, _) in enumerate(NODE_TYPES)}
+    types = dict(NODE_TYPES)
+    best: dict[str, str] = {}
+    for row in _select(store, "analysis_nodes"):
+        node, cls = row["node"].value, row["class"].value
+        if node not in best or rank[cls] < rank[best[node]]:
+            best[node] = cls
+    for node in sorted(best):
+        G.add_node(node, type=types[best[node]], label_sv="", label_en="", notation="", names=[], names_en=[])
+    labels: dict[tuple[str, str], tuple[int, str]] = {}
+    for row in _select(store, "analysis_names"):
+        node, prop, name = row["node"].value, row["property"].value, row["name"]
+        attrs = G.nodes[node]
+        if name.value not in attrs["names"]:
+            attrs["names"].append(name.value)
+        if name.language == "en" and name.value not in attrs["names_en"]:
+            attrs["names_en"].append(name.value)
+        if prop == SKOS + "notation":
+            attrs["notation"] = attrs["notation"] or name.value
+        elif prop in LABEL_PROPERTIES and name.language in ("sv", "en"):
+            priority = LABEL_PROPERTIES.index(prop)
+            key = (node, name.language)
+            if key not in labels or (priority, name.value) < labels[key]:
+                labels[key] = (priority, name.value)
+    for (node, lang), (_, text) in labels.items():
+        G.nodes[node][f"label_{lang}"] = text
+    for node, attrs in G.nodes(data=True):
+        attrs["names"].sort()
+        attrs["names_en"].sort()
+        attrs["label_sv"] = attrs["label_sv"] or attrs["label_en"] or attrs["notation"] or local_name(node)
+        attrs["label_en"] = attrs["label_en"] or attrs["label_sv"]
+
+
+def _relation_labels(store: Store) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for row in _select(store, "analysis_predicates"):
+        iri, label = row["predicate"].value, row["label"]
+        if label.language in ("sv", "en"):
+            found.setdefault(iri, {})[label.language] = label.value
+    for iri, (sv, en) in FALLBACK_LABELS.items():
+        found.setdefault(iri, {}).setdefault("sv", sv)
+        found[iri].setdefault("en", en)
+    return {
+        local_name(iri): {"iri": iri, "label_sv": names.get("sv", local_name(iri)),
+                          "label_en": names.get("en", local_name(iri))}
+        for iri, names in found.items()
+    }
+
+
+def _edge_attrs(row: dict) -> dict:
+    def text(name: str) -> str:
+        return row[name].value if name in row else ""
+
+    def offset(name: str) -> int:
+        return int(row[name].value) if name in row else -1
+
+    mode = local_name(text("mode")).lower() if "mode" in row else ""
+    return {
+        "relation": local_name(row["predicate"].value), "predicate": row["predicate"].value,
+        "assertion": text("assertion"), "mode": mode, "reason_sv": text("reasonSv"), "reason_en": text("reasonEn"),
+        "passage": text("passage"), "text": text("text"), "start": offset("start"), "end": offset("end"),
+    }
+
+
+def to_nx(store: Store) -> nx.MultiDiGraph:
+    """The analysis view of ``store``: actors, projects, strategies and goal areas and the relations between them.
+
+    One edge per (source, relation, target); where a triple has more than one assertion, the first by IRI is kept.
+    Endpoints outside the typed node set are added with ``type="other"``.
+    """
+    G = nx.MultiDiGraph()
+    _add_nodes(G, store)
+    G.graph["relations"] = _relation_labels(store)
+    rows = sorted(_select(store, "analysis_relations"),
+                  key=lambda r: tuple(str(r.get(k, "")) for k in ("source", "predicate", "target", "assertion")))
+    for row in rows:
+        source, target = row["source"].value, row["target"].value
+        attrs = _edge_attrs(row)
+        for node in (source, target):
+            if node not in G:
+                G.add_node(node, type="other", label_sv=local_name(node), label_en=local_name(node), notation="",
+                           names=[])
+        if not G.has_edge(source, target, key=attrs["relation"]):
+            G.add_edge(source, target, key=attrs["relation"], **attrs)
+    return G

@@ -1,0 +1,387 @@
+"""HTTP face of the store for machines: ``/sparql`` (SPARQL 1.1 Protocol, read-only), ``/queries`` (canned
+queries) and ``/id/…`` (dereferenceable resource IRIs). A Flask blueprint, no Dash.
+
+Mount it on the UI's Flask server with :func:`register_routes` (``register_routes(app.server, store,
+settings)``). Every query goes through :func:`graph.store.limits.run`: the policy check, the time limit, the row cap.
+
+Security headers (:func:`install_security_headers`): every response of the server gets
+``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and a Content-Security-Policy. Machine answers
+(``/sparql``, ``/queries``, ``/id``) get ``default-src 'none'; frame-ancestors 'none'``; HTML pages get
+:func:`content_security_policy`, which allows only this origin's scripts plus the hashes of the inline scripts
+the page is known to carry (Dash's: ``app.csp_hashes()``), and no ``eval``. ``Access-Control-Allow-Origin`` is
+sent on ``/sparql`` only (setting ``cors_origins``), never on ``/queries`` or ``/id``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+import pyoxigraph as ox
+from flask import Blueprint, Flask, Response, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from graph import queries
+from graph.errors import FardplanError, NodeNotFound, QueryError
+from graph.rdf.formats import FORMATS, Format, serialize
+from graph.rdf.results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
+from graph.settings import Settings
+from graph.store import EmbeddedStore, QueryAnswer, Store
+from graph.store import limits as bounded
+from graph.store.pool import Limits, pool_for
+from graph.vocab.namespaces import ID_IRI, PREFIXES, sparql_prologue
+
+__all__ = ["API_CSP", "content_security_policy", "install_security_headers", "register_routes", "sparql_blueprint"]
+
+# What a browser may do with a machine answer (JSON, RDF, CSV): nothing — no script, no style, no framing.
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+_SECURITY = "fardplan_security"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+TRUNCATED_HEADER = "X-Fardplan-Truncated"
+
+# Media types we answer, best first; the first of each list is the default.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
+    "application/ld+json": "jsonld", "application/rdf+xml": "xml",
+}
+WRITERS = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv}
+RESULT_FORMAT_IRIS = {
+    "SPARQL_Results_JSON": "json", "SPARQL_Results_XML": "xml", "SPARQL_Results_CSV": "csv",
+    "SPARQL_Results_TSV": "tsv", "Turtle": "ttl", "N-Triples": "nt", "JSON-LD": "jsonld", "RDF_XML": "xml",
+}
+# The description of one resource: its own triples, labels of the nodes it links to (both ways), the
+# fp:Assertion nodes about it and their passages. A SELECT so that ?r is substituted (bound), not filtered.
+DESCRIBE_QUERY = sparql_prologue() + """
+SELECT DISTINCT ?r ?s ?p ?o WHERE {
+  { ?r ?p ?o . BIND (?r AS ?s) }
+  UNION { ?r ?x ?s . ?s ?p ?o . VALUES ?p { skos:prefLabel rdfs:label } }
+  UNION { ?s ?x ?r . ?s ?p ?o . VALUES ?p { skos:prefLabel rdfs:label } }
+  UNION { ?s rdf:subject ?r ; a fp:Assertion ; ?p ?o }
+  UNION { ?s rdf:object ?r ; a fp:Assertion ; ?p ?o }
+  UNION { ?a rdf:subject ?r ; a fp:Assertion ; prov:wasDerivedFrom ?s . ?s ?p ?o }
+  UNION { ?a rdf:object ?r ; a fp:Assertion ; prov:wasDerivedFrom ?s . ?s ?p ?o }
+  UNION { ?r prov:wasDerivedFrom ?s . ?s a fp:Passage ; ?p ?o }
+}
+"""
+
+
+class HttpError(FardplanError):
+    """An HTTP-level refusal with its status (405, 406, 413, 415 …)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _error(exc: FardplanError) -> Response:
+    data = exc.to_dict()
+    if isinstance(exc, QueryError):
+        data.update(line=exc.line, column=exc.column, message=exc.message)
+    return Response(json.dumps(data, ensure_ascii=False), status=exc.status, mimetype="application/json")
+
+
+def _negotiate(table: dict[str, str], fmt: str | None = None) -> str | None:
+    """The media type to answer with: ``?format=`` first, then Accept; None if nothing acceptable."""
+    if fmt:
+        fmt = fmt.lower()
+        for media, short in table.items():
+            if fmt in (media, short):
+                return media
+        return None
+    header = request.headers.get("Accept", "").strip().lower()
+    if header and not any(c in header for c in ",;*"):  # one concrete media type (most clients): no weighing
+        return header if header in table else None
+    accept = request.accept_mimetypes
+    if not accept or (accept.best == "*/*" and len(accept) == 1):
+        return next(iter(table))
+    return request.accept_mimetypes.best_match(list(table))
+
+
+def _rdf_format(media_type: str) -> Format:
+    return FORMATS[GRAPH_TYPES[media_type]]
+
+
+def _graph_body(triples: list[ox.Triple], media_type: str) -> bytes:
+    quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    return serialize(quads, _rdf_format(media_type), PREFIXES)
+
+
+def _graph_response(triples: list[ox.Triple], media_type: str, status: int = 200) -> Response:
+    return Response(_graph_body(triples, media_type), status=status, mimetype=media_type)
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """Writes an answer in the negotiated media type: ``(body, media type)``, or HTTP 406 if the answer's kind
+    (results or a graph) has none. Picklable, so the query process writes the body (not the web server)."""
+
+    result_type: str | None
+    graph_type: str | None
+
+    def __call__(self, answer: QueryAnswer) -> tuple[bytes, str]:
+        if isinstance(answer, list):
+            if self.graph_type is None:
+                raise HttpError("not acceptable: a CONSTRUCT/DESCRIBE answer is an RDF graph; accept one of "
+                                + ", ".join(GRAPH_TYPES), 406)
+            return _graph_body(answer, self.graph_type), self.graph_type
+        if self.result_type is None:
+            raise HttpError("not acceptable: a SELECT/ASK answer is SPARQL results; accept one of "
+                            + ", ".join(RESULT_TYPES), 406)
+        kind = RESULT_TYPES[self.result_type]
+        if isinstance(answer, bool) and kind in ("csv", "tsv"):
+            raise HttpError("not acceptable: an ASK answer has no CSV/TSV form; accept JSON or XML", 406)
+        return WRITERS[kind](answer).encode("utf-8"), RESULT_MEDIA_TYPES[kind]
+
+
+def _answer_response(result: bounded.Bounded) -> Response:
+    body, media_type = result.rendered
+    response = Response(body, mimetype=media_type)
+    if result.truncated:
+        response.headers[TRUNCATED_HEADER] = "true"
+    return response
+
+
+class _Endpoint:
+    """The routes, closed over one store and one settings object."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        if isinstance(store, EmbeddedStore):
+            pool_for(store, settings.query_workers or None, Limits.from_settings(settings))
+
+    def run(self, sparql: str, bindings: dict | None = None, default_graphs: list[str] | None = None,
+            named_graphs: list[str] | None = None, render: _Writer | None = None) -> bounded.Bounded:
+        return bounded.run(self.store, sparql, timeout_s=self.settings.query_timeout_s,
+                           max_rows=self.settings.max_rows, bindings=bindings,
+                           default_graphs=default_graphs, named_graphs=named_graphs, render=render)
+
+    # ------------------------------------------------------------------------------------------ /sparql
+    def _body(self) -> bytes:
+        limit = self.settings.max_body_bytes
+        if (request.content_length or 0) > limit:
+            raise HttpError(f"request body larger than {limit} bytes", 413)
+        try:  # a chunked body has no Content-Length: count what arrives (the stream may stop at the limit)
+            data = request.stream.read(limit + 1)
+            if len(data) > limit or (len(data) == limit and request.stream.read(1)):
+                raise HttpError(f"request body larger than {limit} bytes", 413)
+        except RequestEntityTooLarge:
+            raise HttpError(f"request body larger than {limit} bytes", 413) from None
+        return data
+
+    def _protocol_request(self) -> tuple[str | None, list[str], list[str]]:
+        """The query text and dataset IRIs of a SPARQL Protocol request (None: no query given)."""
+        args = {k: request.args.getlist(k) for k in request.args}
+        if request.method == "POST":
+            media = (request.mimetype or "").lower()
+            body = self._body()
+            if media == "application/x-www-form-urlencoded":
+                form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+                if "update" in form:
+                    raise HttpError("SPARQL Update is not allowed: this endpoint is read-only", 403)
+                for key, values in form.items():
+                    args.setdefault(key, []).extend(values)
+            elif media == "application/sparql-query":
+                args.setdefault("query", []).append(body.decode(request.mimetype_params.get("charset", "utf-8"),
+                                                                "replace"))
+            elif media == "application/sparql-update":
+                raise HttpError("SPARQL Update is not allowed: this endpoint is read-only", 403)
+            else:
+                raise HttpError("unsupported Content-Type: use application/sparql-query or "
+                                "application/x-www-form-urlencoded", 415)
+        if "update" in args:
+            raise HttpError("SPARQL Update is not allowed: this endpoint is read-only", 403)
+        texts = args.get("query", [])
+        if len(texts) > 1:
+            raise HttpError("give exactly one query parameter", 400)
+        text = texts[0] if texts else None
+        if text is not None and len(text.encode("utf-8")) > self.settings.max_body_bytes:
+            raise HttpError(f"query larger than {self.settings.max_body_bytes} bytes", 413)
+        return text, args.get("default-graph-uri", []), args.get("named-graph-uri", [])
+
+    def sparql(self) -> Response:
+        if request.method == "OPTIONS":
+            return Response(status=204)
+        text, default_graphs, named_graphs = self._protocol_request()
+        if text is None:
+            if request.method == "POST":
+                raise HttpError("no query given: send query=… or an application/sparql-query body", 400)
+            return self.service_description()
+        result_type = _negotiate(RESULT_TYPES)
+        graph_type = _negotiate(GRAPH_TYPES)
+        if result_type is None and graph_type is None:
+            raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
+                            + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
+        result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
+                          render=_Writer(result_type, graph_type))
+        return _answer_response(result)
+
+    def service_description(self) -> Response:
+        media = _negotiate(GRAPH_TYPES)
+        if media is None:
+            raise HttpError("not acceptable: the service description is RDF; accept text/turtle", 406)
+        sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+        service = ox.BlankNode("service")
+        triples = [
+            ox.Triple(service, ox.NamedNode(PREFIXES["rdf"] + "type"), sd("Service")),
+            ox.Triple(service, sd("endpoint"), ox.NamedNode(request.base_url)),
+            ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ]
+        triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name))
+                    for name in RESULT_FORMAT_IRIS]
+        return _graph_response(triples, media)
+
+    # ------------------------------------------------------------------------------------------ /queries
+    def list_queries(self) -> Response:
+        listing = [
+            {"name": q.name, "title": q.title, "description": q.description,
+             "params": [{"name": n, "type": t} for n, t in q.params], "url": f"{request.script_root}/queries/{q.name}"}
+            for q in queries.catalogue().values()
+        ]
+        return Response(json.dumps({"ok": True, "queries": listing}, ensure_ascii=False), mimetype="application/json")
+
+    def run_query(self, name: str) -> Response:
+        try:
+            canned = queries.get(name)
+        except FardplanError as exc:
+            raise NodeNotFound(name) from exc
+        values = {k: v for k, v in request.args.items() if k != "format"}
+        table = {"application/sparql-results+json": "json", "application/json": "json", "text/csv": "csv"}
+        media = _negotiate(table, request.args.get("format"))
+        if media is None:
+            raise HttpError("not acceptable: canned queries answer SPARQL JSON or CSV (?format=json|csv)", 406)
+        result = self.run(canned.sparql(values), render=_Writer(media, None))
+        return _answer_response(result)
+
+    # ------------------------------------------------------------------------------------------ /id/…
+    def resource(self, path: str) -> Response:
+        iri = ID_IRI + path
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            raise NodeNotFound(iri) from None
+        media = _negotiate({"text/html": "html", **GRAPH_TYPES})
+        if media is None:
+            raise HttpError("not acceptable: accept text/html or an RDF format (" + ", ".join(GRAPH_TYPES) + ")", 406)
+        result = self.run(DESCRIBE_QUERY, bindings={"r": node})
+        if not result.answer.rows:
+            raise NodeNotFound(iri)
+        if media == "text/html":
+            response = Response(status=303)
+            response.headers["Location"] = f"{request.script_root}/?focus={quote(iri, safe='')}"
+            return response
+        triples = [ox.Triple(s, p, o) for _, s, p, o in result.answer.rows]
+        response = _graph_response(triples, media)
+        if result.truncated:
+            response.headers[TRUNCATED_HEADER] = "true"
+        return response
+
+
+def sparql_blueprint(store: Store, settings: Settings) -> Blueprint:
+    """The blueprint serving ``/sparql``, ``/queries``, ``/queries/NAME`` and ``/id/PATH`` over ``store``."""
+    endpoint = _Endpoint(store, settings)
+    bp = Blueprint("fardplan_sparql", __name__)
+    bp.add_url_rule("/sparql", "sparql", endpoint.sparql, methods=["GET", "POST", "OPTIONS"],
+                    provide_automatic_options=False)
+    bp.add_url_rule("/queries", "queries", endpoint.list_queries, methods=["GET"])
+    bp.add_url_rule("/queries/<name>", "query", endpoint.run_query, methods=["GET"])
+    bp.add_url_rule("/id/<path:path>", "resource", endpoint.resource, methods=["GET"])
+
+    @bp.errorhandler(FardplanError)
+    def _handle(exc: FardplanError) -> Response:
+        return _error(exc)
+
+    @bp.after_request
+    def _headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = API_CSP
+        if request.endpoint == f"{bp.name}.sparql":
+            _cors(response, settings.cors_origins)
+        response.headers.setdefault("Vary", "Accept")
+        return response
+
+    return bp
+
+
+def _cors(response: Response, origins: str) -> None:
+    """CORS headers of ``/sparql``: ``*``, or the request's Origin if it is one of ``origins`` (space-separated)."""
+    allowed = origins.split()
+    if not allowed:
+        return
+    if "*" in allowed:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    else:
+        origin = request.headers.get("Origin")
+        if origin not in allowed:
+            return
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.vary.add("Origin")
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Max-Age"] = "86400"
+
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The CSP of the HTML pages: scripts, styles, fonts and requests from this origin only.
+
+    ``script_hashes`` (``'sha256-…'``, as Dash's ``app.csp_hashes()`` gives them) allow those inline scripts and
+    no other. Styles allow ``'unsafe-inline'``: the SPARQL editor (CodeMirror) and Dash components write
+    ``<style>`` elements and style attributes at run time; inline styles cannot run code. Images may be
+    ``data:``/``blob:`` URLs (the graph's PNG/SVG export). No ``eval``, no plugins, no framing.
+    """
+    scripts = " ".join(["'self'", *script_hashes])
+    return ("default-src 'self'; "
+            f"script-src {scripts}; "
+            "style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; "
+            "font-src 'self' data:; "
+            "connect-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def install_security_headers(server: Flask, script_hashes: Iterable[str] | None = None) -> None:
+    """Add the security headers to every response of ``server`` (idempotent; see the module docstring).
+
+    Without ``script_hashes`` an HTML page gets only ``frame-ancestors 'none'`` as its CSP (the pages' inline
+    scripts are not known yet); the UI passes Dash's, after every callback is registered::
+
+        install_security_headers(app.server, app.csp_hashes())
+    """
+    config = server.extensions.get(_SECURITY)
+    if config is None:
+        config = server.extensions[_SECURITY] = {"page_csp": "frame-ancestors 'none'"}
+
+        @server.after_request
+        def _security(response: Response) -> Response:
+            headers = response.headers
+            headers["X-Content-Type-Options"] = "nosniff"
+            headers["X-Frame-Options"] = "DENY"
+            if "Content-Security-Policy" not in headers:
+                html = (response.mimetype or "") == "text/html"
+                headers["Content-Security-Policy"] = config["page_csp"] if html else API_CSP
+            return response
+
+    if script_hashes is not None:
+        config["page_csp"] = content_security_policy(script_hashes)
+
+
+def register_routes(server: Flask, store: Store | Any, settings: Settings | None = None) -> None:
+    """Mount the blueprint on a Flask app and cap request bodies at ``settings.max_body_bytes``.
+
+    Call it as ``register_routes(app.server, store, settings)``, or with one context object that has
+    ``.store`` and ``.settings`` (``register_routes(app.server, ctx)``, the UI's route-module convention).
+    """
+    if settings is None:
+        store, settings = store.store, store.settings
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    server.register_blueprint(sparql_blueprint(store, settings))
+    install_security_headers(server)

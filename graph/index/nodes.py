@@ -1,0 +1,231 @@
+"""The explorer's index: every graph node the explorer shows, its labels and kind, and the relations between them.
+
+Built once per store with a handful of SPARQL queries, then held in memory (plain ``str`` IRIs only) so that
+search, neighbourhoods and grouping answer without touching the store. Passages, assertions and ontology terms
+are provenance, not nodes: they are left out here and shown in the details panel (:mod:`graph.service.details`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graph.store import Solutions, Store
+from graph.vocab.namespaces import FP_IRI, PREFIXES, sparql_prologue
+from graph.vocab.text import fold
+
+__all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "label_of"]
+
+ORG = PREFIXES["org"]
+SKOS = PREFIXES["skos"]
+
+# Node kinds in display order; each maps the classes that make a node that kind (first match wins).
+KINDS: tuple[str, ...] = (
+    "goal", "strategy", "project", "organisation", "document", "stance", "proposal", "consultation", "outcome",
+)
+KIND_CLASSES: dict[str, tuple[str, ...]] = {
+    "goal": (FP_IRI + "GoalArea",),
+    "strategy": (FP_IRI + "Strategy",),
+    "project": (FP_IRI + "Project",),
+    "organisation": (ORG + "Organization", ORG + "OrganizationalUnit"),
+    "document": (FP_IRI + "Document",),
+    "stance": (FP_IRI + "Stance",),
+    "proposal": (FP_IRI + "Proposal", FP_IRI + "DecisionProposal"),
+    "consultation": (FP_IRI + "Consultation",),
+    "outcome": (FP_IRI + "Outcome",),
+}
+GENERIC_CLASSES = {ORG + "Organization", ORG + "OrganizationalUnit", SKOS + "Concept", FP_IRI + "Document"}
+# Predicates that are structure or provenance, never a relation drawn in the graph.
+NON_RELATIONS = {
+    PREFIXES["rdf"] + "type", PREFIXES["prov"] + "wasDerivedFrom", SKOS + "inScheme", SKOS + "topConceptOf",
+    PREFIXES["rdfs"] + "isDefinedBy",
+}
+
+Q_TYPES = sparql_prologue() + "SELECT ?s ?c WHERE { ?s a ?c . FILTER(isIRI(?s)) }"
+Q_TEXT = sparql_prologue() + """SELECT ?s ?p ?v WHERE {
+  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel skos:notation dcterms:description }
+  ?s ?p ?v . FILTER(isIRI(?s)) }"""
+Q_RELATIONS = sparql_prologue() + "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }"
+Q_VOCAB = sparql_prologue() + """SELECT ?t ?l WHERE {
+  VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty rdf:Property owl:NamedIndividual }
+  ?t a ?k ; rdfs:label ?l }"""
+Q_MODES = sparql_prologue() + """SELECT ?s ?p ?o ?mode WHERE {
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; fp:mode ?mode . FILTER(isIRI(?o)) }"""
+
+
+_SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # the three characters after z
+
+
+@dataclass
+class Node:
+    """One graph node: kind, most specific class, labels by language, notation, goal areas, search keys."""
+
+    iri: str
+    kind: str
+    cls: str
+    labels: dict[str, str] = field(default_factory=dict)
+    notation: str = ""
+    goals: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # folded labels, alt labels, notation
+    text: str = ""  # folded description (weaker search hits)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation ``source --predicate--> target``; ``mode`` is ``stated``, ``interpreted`` or ``""``."""
+
+    id: str
+    source: str
+    predicate: str
+    target: str
+    mode: str
+
+
+@dataclass
+class ExploreIndex:
+    """Nodes by IRI, edges, and per node the indexes of its edges (both directions)."""
+
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    adjacency: dict[str, list[int]]
+    vocab: dict[str, dict[str, str]] = field(default_factory=dict)  # labels of classes and properties by lang
+    outgoing: dict[str, int] = field(default_factory=dict)  # relations with the node as subject
+    sort_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # by lang, then IRI: see sort_label
+    caches: dict[str, object] = field(default_factory=dict, repr=False)  # built on first use, e.g. search tables
+
+    def neighbours(self, iri: str) -> set[str]:
+        """IRIs one relation away from ``iri`` (either direction)."""
+        out = set()
+        for i in self.adjacency.get(iri, ()):
+            e = self.edges[i]
+            out.add(e.target if e.source == iri else e.source)
+        out.discard(iri)
+        return out
+
+    def degree(self, iri: str) -> int:
+        """Number of relations at ``iri``."""
+        return len(self.adjacency.get(iri, ()))
+
+    def out_degree(self, iri: str) -> int:
+        """Number of relations with ``iri`` as subject."""
+        if not self.outgoing and self.edges:
+            counts: dict[str, int] = defaultdict(int)
+            for e in self.edges:
+                counts[e.source] += 1
+            self.outgoing = dict(counts)
+        return self.outgoing.get(iri, 0)
+
+    def in_degree(self, iri: str) -> int:
+        """Number of relations with ``iri`` as object."""
+        return self.degree(iri) - self.out_degree(iri)
+
+    def sort_label(self, iri: str, lang: str = "sv") -> str:
+        """The node's label as a Swedish sort key: case and other diacritics ignored, å ä ö after z (keys of all
+        nodes are made on first use)."""
+        keys = self.sort_labels.get(lang)
+        if keys is None:
+            keys = self.sort_labels[lang] = {i: fold(label_of(n, lang).casefold().translate(_SV_ORDER))
+                                             for i, n in self.nodes.items()}
+        return keys.get(iri, "")
+
+    def goal_areas(self) -> list[Node]:
+        """The goal-area nodes, by notation."""
+        return sorted((n for n in self.nodes.values() if n.kind == "goal"), key=lambda n: n.notation or n.iri)
+
+
+def _rows(answer) -> list[tuple]:
+    assert isinstance(answer, Solutions)
+    return answer.rows
+
+
+def _kind(classes: set[str]) -> tuple[str, str] | None:
+    for kind in KINDS:
+        hit = [c for c in KIND_CLASSES[kind] if c in classes]
+        if hit:
+            specific = sorted(c for c in classes if c.startswith(FP_IRI) and c not in GENERIC_CLASSES)
+            return kind, (specific[0] if specific else hit[0])
+    return None
+
+
+def build_index(store: Store) -> ExploreIndex:
+    """Read the nodes, labels and relations of ``store`` with five queries."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for s, c in _rows(store.query(Q_TYPES)):
+        classes[s.value].add(c.value)
+    nodes: dict[str, Node] = {}
+    for iri, cls in classes.items():
+        found = _kind(cls)
+        if found:
+            nodes[iri] = Node(iri, found[0], found[1])
+    fallback: dict[str, dict[str, str]] = defaultdict(dict)  # rdfs:label, used where no skos:prefLabel
+    for s, p, v in _rows(store.query(Q_TEXT)):
+        node = nodes.get(s.value)
+        if node is None:
+            continue
+        lang = getattr(v, "language", None) or ""
+        if p.value == SKOS + "notation":
+            node.notation = v.value
+            node.keys.append(fold(v.value))
+        elif p.value == PREFIXES["dcterms"] + "description":
+            node.text += " " + fold(v.value)
+        else:
+            if p.value == SKOS + "prefLabel":
+                node.labels[lang or "sv"] = v.value
+            elif p.value != SKOS + "altLabel":
+                fallback[node.iri][lang or "sv"] = v.value
+            node.keys.append(fold(v.value))
+    for iri, labels in fallback.items():
+        for lang, value in labels.items():
+            nodes[iri].labels.setdefault(lang, value)
+    modes: dict[tuple[str, str, str], str] = {}
+    for s, p, o, mode in _rows(store.query(Q_MODES)):
+        modes[(s.value, p.value, o.value)] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
+    edges: list[Edge] = []
+    adjacency: dict[str, list[int]] = defaultdict(list)
+    for s, p, o in _rows(store.query(Q_RELATIONS)):
+        if p.value in NON_RELATIONS or s.value not in nodes or o.value not in nodes or s.value == o.value:
+            continue
+        edge = Edge(f"e{len(edges)}", s.value, p.value, o.value, modes.get((s.value, p.value, o.value), ""))
+        adjacency[s.value].append(len(edges))
+        adjacency[o.value].append(len(edges))
+        edges.append(edge)
+    vocab: dict[str, dict[str, str]] = defaultdict(dict)
+    for t, label in _rows(store.query(Q_VOCAB)):
+        vocab[t.value][getattr(label, "language", None) or "sv"] = label.value
+    index = ExploreIndex(nodes, edges, dict(adjacency), dict(vocab))
+    index.out_degree("")  # count once, while building
+    for lang in ("sv", "en"):
+        index.sort_label("", lang)
+    _assign_goals(index)
+    return index
+
+
+def _assign_goals(index: ExploreIndex) -> None:
+    """Goal areas of each node: itself, a strategy's broader area, a project's strategies' areas, and for
+    everything else the areas of its neighbouring goal areas, strategies and projects."""
+    nodes = index.nodes
+    for n in nodes.values():
+        if n.kind == "goal":
+            n.goals = [n.iri]
+    for kind in ("strategy", "project"):
+        for n in nodes.values():
+            if n.kind == kind:
+                found = set()
+                for m in index.neighbours(n.iri):
+                    other = nodes[m]
+                    if other.kind == "goal" or (kind == "project" and other.kind == "strategy"):
+                        found.update(other.goals)
+                n.goals = sorted(found)
+    for n in nodes.values():
+        if n.kind not in ("goal", "strategy", "project"):
+            found = set()
+            for m in index.neighbours(n.iri):
+                if nodes[m].kind in ("goal", "strategy", "project"):
+                    found.update(nodes[m].goals)
+            n.goals = sorted(found)
+
+
+def label_of(node: Node, lang: str = "sv") -> str:
+    """The label in ``lang``, else Swedish, else any, else the IRI's last segment."""
+    return node.labels.get(lang) or node.labels.get("sv") or next(iter(node.labels.values()), "") or \
+        node.iri.rstrip("/").rsplit("/", 1)[-1]

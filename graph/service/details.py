@@ -1,0 +1,358 @@
+"""The details panel as plain data: a node's type, labels, description, relations grouped by kind, and the
+provenance of each (the quoted source passage with the relevant words marked, stated or interpreted).
+
+A hub has thousands of relations (3,043 for the police at 1M triples), so each group lists one page of them
+(:data:`RELATIONS_PER_PAGE`, more on request) with its full count. Groups, counts and order come from the
+in-memory index; the store is asked only for the node's own values, its passages, and the provenance of the
+listed relations: three queries, whatever the node's degree."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from graph.errors import NodeNotFound
+from graph.index.nodes import NON_RELATIONS, Edge, ExploreIndex, label_of
+from graph.store import Solutions, Store
+from graph.vocab.namespaces import PREFIXES, curie, sparql_prologue
+from graph.vocab.restore import Lexicon, restore
+from graph.vocab.text import fold
+
+__all__ = ["node_page", "relations_page", "edge_page", "group_key", "split_group_key", "group_sparql", "mark_segments",
+           "predicate_label", "class_label", "RELATIONS_PER_PAGE", "MAX_PAGES"]
+
+# Labels of the borrowed predicates our ontology does not label itself.
+EXTERNAL_LABELS = {
+    PREFIXES["skos"] + "broader": {"sv": "hör till", "en": "belongs to"},
+    PREFIXES["org"] + "subOrganizationOf": {"sv": "del av", "en": "part of"},
+    PREFIXES["org"] + "Organization": {"sv": "organisation", "en": "organisation"},
+    PREFIXES["dcterms"] + "references": {"sv": "hänvisar till", "en": "references"},
+    PREFIXES["dcterms"] + "creator": {"sv": "upphov", "en": "creator"},
+    PREFIXES["dcterms"] + "isPartOf": {"sv": "ingår i", "en": "is part of"},
+    PREFIXES["dcterms"] + "date": {"sv": "datum", "en": "date"},
+    PREFIXES["dcterms"] + "contributor": {"sv": "medverkande", "en": "contributor"},
+    PREFIXES["dcterms"] + "source": {"sv": "bygger på", "en": "builds on"},
+    PREFIXES["dcterms"] + "subject": {"sv": "handlar om", "en": "is about"},
+    PREFIXES["prov"] + "wasInfluencedBy": {"sv": "följer av", "en": "results from"},
+    PREFIXES["org"] + "memberOf": {"sv": "medlem i", "en": "member of"},
+}
+RELATIONS_PER_PAGE = 25  # relations listed per group before "Visa fler"
+MAX_PAGES = 20  # the panel lists at most 500 relations of a group; the SPARQL page lists them all
+STOPWORDS = {"inom", "samt", "genom", "mellan", "eller", "till", "fran", "under", "efter", "kommer", "ocksa",
+             "detta", "dessa", "deras", "finns", "andra", "stadens"}
+
+# The node's own values (labels, literals, ontology terms): one pass over its triples keeping literals and the
+# objects of predicates that are not among its relations (the index holds those). At the 1M hub (3,050 triples)
+# this filter took 5 ms; checking each object's class instead, 9 ms.
+Q_VALUES = sparql_prologue() + "SELECT ?p ?v WHERE { ?x ?p ?v . FILTER(!isIRI(?v) || ?p NOT IN (%s)) }"
+Q_PASSAGES = sparql_prologue() + """SELECT ?passage ?text ?start ?end ?doc WHERE {
+  ?x prov:wasDerivedFrom ?passage . ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
+  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+# Provenance of the listed triples only, as a UNION of up to four ways to find their assertions (pyoxigraph
+# joins in the order written, and ``?a rdf:object <o>`` reads every triple with object ``o``). A VALUES row is
+# looked up from its cheaper end: rdf:subject of a project with six relations, not rdf:object of a strategy with
+# 650. When the rows at the selected node would together touch more triples than the node has, one scan of the
+# node's own assertions filtered to the listed ends is cheaper. At 1M triples, the 25-56 rows of the hub,
+# DT.VI or goal area DT: 2-6 ms (always from the object end: 3-33 ms; one triple per query: 4 ms per triple).
+_FIND = {
+    "subject": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:subject ?s . ?a rdf:object ?o ; rdf:predicate ?p }",
+    "object": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:object ?o . ?a rdf:subject ?s ; rdf:predicate ?p }",
+    "out": "{ ?a rdf:subject %s ; rdf:object ?o . FILTER(?o IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?s) }",
+    "in": "{ ?a rdf:object %s ; rdf:subject ?s . FILTER(?s IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?o) }",
+}
+Q_PROVENANCE = sparql_prologue() + """SELECT ?s ?p ?o ?mode ?reason ?passage ?text ?start ?end ?doc WHERE {
+  %s
+  ?a prov:wasDerivedFrom ?passage .
+  ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
+  OPTIONAL { ?a fp:mode ?mode }
+  OPTIONAL { ?a fp:reason ?reason }
+  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+SCAN_COST = 3  # a filtered scan of the node's assertions costs about 3 row look-ups per assertion (measured)
+
+
+def _rows(answer) -> list[tuple]:
+    assert isinstance(answer, Solutions)
+    return answer.rows
+
+
+def _pick(labels: dict[str, str], lang: str, default: str = "") -> str:
+    return labels.get(lang) or labels.get("sv") or labels.get("en") or next(iter(labels.values()), default)
+
+
+def predicate_label(index: ExploreIndex, iri: str, lang: str = "sv") -> str:
+    """A predicate's label in ``lang`` (ontology first), else its CURIE."""
+    return _pick(index.vocab.get(iri) or EXTERNAL_LABELS.get(iri, {}), lang, curie(iri))
+
+
+def class_label(index: ExploreIndex, iri: str, lang: str = "sv") -> str:
+    """A class's label in ``lang``, else its CURIE."""
+    return _pick(index.vocab.get(iri) or EXTERNAL_LABELS.get(iri, {}), lang, curie(iri))
+
+
+def _terms(texts: list[str]) -> set[str]:
+    return {w for t in texts for w in re.findall(r"\w+", fold(t)) if len(w) >= 4 and w not in STOPWORDS}
+
+
+def _matches(word: str, term: str) -> bool:
+    if word == term:
+        return True
+    common = 0
+    for a, b in zip(word, term, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, min(len(word), len(term)) - 2)
+
+
+def mark_segments(text: str, terms: set[str]) -> list[list]:
+    """Split ``text`` into ``[piece, marked]`` pairs; words matching a folded term (or its inflection) are marked.
+
+    >>> mark_segments("i samverkan med polis", {"polisen"})
+    [['i samverkan med ', False], ['polis', True]]
+    """
+    by_start: dict[str, list[str]] = defaultdict(list)  # a match shares at least its first four letters
+    for term in terms:
+        by_start[term[:4]].append(term)
+    out: list[list] = []
+    last = 0
+    for m in re.finditer(r"\w+", text):
+        word = fold(m.group())
+        if len(word) >= 4 and word not in STOPWORDS and any(_matches(word, t) for t in by_start.get(word[:4], ())):
+            if m.start() > last:
+                out.append([text[last:m.start()], False])
+            out.append([m.group(), True])
+            last = m.end()
+    if last < len(text):
+        out.append([text[last:], False])
+    return out
+
+
+def _node_terms(index: ExploreIndex, iri: str) -> list[str]:
+    node = index.nodes.get(iri)
+    return list(node.labels.values()) + [node.notation] if node else []
+
+
+def _lexicon(index: ExploreIndex) -> Lexicon:
+    """Known Swedish words of the index (its Swedish labels), built once per index."""
+    found = index.caches.get("lexicon")
+    if not isinstance(found, Lexicon):
+        found = index.caches["lexicon"] = Lexicon(n.labels.get("sv", "") for n in index.nodes.values())
+    return found
+
+
+def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> dict:
+    doc = row.get("doc")
+    doc_node = index.nodes.get(doc) if doc else None
+    return {
+        "iri": row["passage"], "text": row["text"], "start": int(row["start"]), "end": int(row["end"]),
+        "restored": restore(row["text"], _lexicon(index)),
+        "document": doc or "", "document_label": label_of(doc_node, lang) if doc_node else (curie(doc) if doc else ""),
+        "segments": mark_segments(row["text"], terms),
+    }
+
+
+def _plain(variables: list[str], row: tuple) -> dict:
+    out = {}
+    for name, term in zip(variables, row, strict=True):
+        if term is not None:
+            out[name] = term.value
+            if name == "reason":
+                out["reason_lang"] = getattr(term, "language", None) or "sv"
+    return out
+
+
+def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple[str, str, str], dict]:
+    """Assertions by (s, p, o): mode, reason in ``lang``, and passages with marked words."""
+    found: dict[tuple[str, str, str], dict] = {}
+    for raw in answer.rows:
+        row = _plain(answer.variables, raw)
+        key = (row["s"], row["p"], row["o"])
+        item = found.setdefault(key, {"mode": "", "reasons": {}, "passages": {}})
+        if row.get("mode"):
+            item["mode"] = "interpreted" if row["mode"].endswith("Interpreted") else "stated"
+        if row.get("reason"):
+            item["reasons"][row["reason_lang"]] = row["reason"]
+        if row.get("passage") and row["passage"] not in item["passages"]:
+            terms = _terms(_node_terms(index, row["s"]) + _node_terms(index, row["o"]))
+            item["passages"][row["passage"]] = _passage(index, row, terms, lang)
+    return {k: {"mode": v["mode"], "reason": _pick(v["reasons"], lang),
+                "passages": sorted(v["passages"].values(), key=lambda p: p["start"])} for k, v in found.items()}
+
+
+def _ref(index: ExploreIndex, iri: str, lang: str) -> dict:
+    node = index.nodes[iri]
+    return {"iri": iri, "label": label_of(node, lang), "kind": node.kind, "notation": node.notation}
+
+
+def group_key(predicate: str, direction: str) -> str:
+    """The id of a relation group: the predicate IRI, with ``^`` in front for incoming relations (as in a SPARQL
+    inverse path)."""
+    return predicate if direction == "out" else "^" + predicate
+
+
+def split_group_key(key: str) -> tuple[str, str]:
+    """``(predicate, direction)`` of a :func:`group_key`."""
+    return (key[1:], "in") if key.startswith("^") else (key, "out")
+
+
+def _relation_groups(index: ExploreIndex, iri: str) -> dict[tuple[str, str], list[Edge]]:
+    """The relations at ``iri`` by (predicate, direction), from the in-memory index (no store query)."""
+    groups: dict[tuple[str, str], list[Edge]] = defaultdict(list)
+    for i in index.adjacency.get(iri, ()):
+        e = index.edges[i]
+        groups[(e.predicate, "out" if e.source == iri else "in")].append(e)
+    return groups
+
+
+def _page_of(index: ExploreIndex, iri: str, edges: list[Edge], offset: int, limit: int, lang: str) -> list[Edge]:
+    """Edges ``offset`` to ``offset + limit`` of one group in display order: notation order for codes
+    (strategies, goal areas), then the most connected first, then alphabetically."""
+    nodes, adjacency = index.nodes, index.adjacency
+    index.sort_label("", lang)
+    labels = index.sort_labels[lang]
+    keyed = [((not (n := nodes[o]).notation, n.notation, -len(adjacency[o]), labels[o], o), e)
+             for e in edges for o in (e.target if e.source == iri else e.source,)]
+    if offset == 0 and limit >= len(keyed):
+        return [e for _, e in sorted(keyed, key=lambda t: t[0])]
+    return [e for _, e in heapq.nsmallest(offset + limit, keyed, key=lambda t: t[0])[offset:]]
+
+
+def _term(value) -> str:
+    """A term in SPARQL syntax (N-Triples, escaped): a pyoxigraph term as it is, a ``str`` as an IRI."""
+    return str(value if isinstance(value, ox.NamedNode | ox.Literal) else ox.NamedNode(value))
+
+
+def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | None = None) -> str:
+    """The :data:`Q_PROVENANCE` text for ``triples``, each found from its cheaper end (see :data:`_FIND`)."""
+    def cost(value) -> int:  # triples with ``value`` as object: its incoming relations and its assertions
+        return index.degree(value) + index.in_degree(value) if isinstance(value, str) else 1
+
+    rows: dict[str, list[tuple]] = {"out": [], "in": [], "": []}
+    spent = dict.fromkeys(rows, 0)
+    for s, p, o in triples:
+        at = "out" if s == focus else "in" if o == focus else ""
+        rows[at].append((s, p, o))
+        spent[at] += min(cost(s), cost(o))
+    parts, single = [], rows[""]
+    for at, end in (("out", 2), ("in", 0)):
+        if rows[at] and SCAN_COST * cost(focus) < spent[at]:
+            ends = ", ".join(dict.fromkeys(_term(t[end]) for t in rows[at]))
+            parts.append(_FIND[at] % (_term(focus), ends, _term(focus)))
+        else:
+            single = single + rows[at]
+    for side in ("subject", "object"):
+        mine = [t for t in single if (cost(t[0]) < cost(t[2])) == (side == "subject")]
+        if mine:
+            parts.append(_FIND[side] % "\n      ".join(f"({_term(s)} {_term(p)} {_term(o)})" for s, p, o in mine))
+    return Q_PROVENANCE % "\n  UNION ".join(parts)
+
+
+def _query_provenance(store: Store, index: ExploreIndex, triples: list[tuple], lang: str,
+                      focus: str | None = None) -> dict:
+    """:func:`_provenance` of ``triples`` (``(s, p, o)`` of IRIs, or pyoxigraph terms for values) in one query."""
+    if not triples:
+        return {}
+    return _provenance(index, store.query(_provenance_query(index, triples, focus)), lang)
+
+
+def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict, lang: str) -> list[dict]:
+    out = []
+    for e in edges:
+        info = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
+        out.append({**_ref(index, e.target if e.source == iri else e.source, lang), **info, "edge": e.id})
+    return out
+
+
+def relations_page(store: Store, index: ExploreIndex, iri: str, key: str, offset: int = 0,
+                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> dict:
+    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance:
+    ``{"key", "predicate", "direction", "label", "count", "offset", "items"}``."""
+    if iri not in index.nodes:
+        raise NodeNotFound(iri)
+    predicate, direction = split_group_key(key)
+    edges = _relation_groups(index, iri).get((predicate, direction), [])
+    page = _page_of(index, iri, edges, max(0, offset), max(0, limit), lang)
+    prov = _query_provenance(store, index, [(e.source, e.predicate, e.target) for e in page], lang, iri)
+    return {"key": key, "predicate": predicate, "direction": direction,
+            "label": predicate_label(index, predicate, lang), "count": len(edges), "offset": max(0, offset),
+            "items": _items(index, iri, page, prov, lang)}
+
+
+def group_sparql(iri: str, key: str) -> str:
+    """A SPARQL query listing every relation of one group, with Swedish labels (for the SPARQL page)."""
+    predicate, direction = split_group_key(key)
+    pattern = f"{ox.NamedNode(iri)} {ox.NamedNode(predicate)} ?other" if direction == "out" \
+        else f"?other {ox.NamedNode(predicate)} {ox.NamedNode(iri)}"
+    return (f"PREFIX skos: <{PREFIXES['skos']}>\n"
+            f"SELECT ?other ?label WHERE {{\n  {pattern} .\n"
+            f"  OPTIONAL {{ ?other skos:prefLabel ?label FILTER(lang(?label) = \"sv\") }}\n}}\nORDER BY ?label")
+
+
+def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", more: dict[str, int] | None = None,
+              per_page: int = RELATIONS_PER_PAGE) -> dict:
+    """Everything the details panel shows about the node ``iri``; an unknown IRI raises :class:`NodeNotFound`.
+
+    Each relation group lists its first ``per_page`` relations (``more[group_key]`` pages of them when asked,
+    at most :data:`MAX_PAGES`), counted and ordered from the in-memory index; provenance is fetched for the
+    listed relations only. A group is ``{"key", "predicate", "direction", "label", "count", "items", "rest",
+    "pages", "order", "more", "next", "sparql"}``: ``rest`` relations are not listed, ``order`` is ``notation``
+    or ``degree`` (most connected first), ``more`` says whether another page of ``next`` relations may be asked
+    for, and ``sparql`` lists them all (``""`` when nothing is left out).
+    """
+    node = index.nodes.get(iri)
+    if node is None:
+        raise NodeNotFound(iri)
+    more = more or {}
+    x = {"x": ox.NamedNode(iri)}
+    groups = _relation_groups(index, iri)
+    skip = ", ".join(_term(p) for p in sorted(NON_RELATIONS | {p for p, d in groups if d == "out"}))
+    alt, descriptions, values = [], {}, []
+    for p, v in _rows(store.query(Q_VALUES % skip, x)):
+        if p.value not in NON_RELATIONS and v.value not in index.nodes and not isinstance(v, ox.BlankNode):
+            values.append((x["x"], p, v))  # a candidate fact (VALUES takes no blank nodes)
+        if p.value == PREFIXES["skos"] + "altLabel":
+            alt.append(v.value)
+        elif p.value == PREFIXES["dcterms"] + "description":
+            descriptions[getattr(v, "language", None) or "sv"] = v.value
+    own_terms = _terms(_node_terms(index, iri) + alt)
+    mentions = [_passage(index, _plain(["passage", "text", "start", "end", "doc"], r), own_terms, lang)
+                for r in _rows(store.query(Q_PASSAGES, x))]
+    shown: dict[tuple[str, str], tuple[list[Edge], int]] = {}
+    for (p, d), edges in groups.items():
+        asked = more.get(group_key(p, d), 1)
+        pages = min(MAX_PAGES, max(1, asked if isinstance(asked, int) else 1))
+        shown[(p, d)] = (_page_of(index, iri, edges, 0, pages * per_page, lang), len(edges))
+    triples = [(e.source, e.predicate, e.target) for page, _ in shown.values() for e in page]
+    prov = _query_provenance(store, index, triples + values, lang, iri)
+    relations = []
+    for (p, d), (page, count) in sorted(shown.items(), key=lambda t: (t[0][1] == "in", t[0][0])):
+        key, rest = group_key(p, d), count - len(page)
+        items = _items(index, iri, page, prov, lang)
+        relations.append({
+            "key": key, "predicate": p, "direction": d, "label": predicate_label(index, p, lang), "count": count,
+            "items": items, "rest": rest, "pages": -(-len(page) // per_page),
+            "order": "notation" if all(i["notation"] for i in items) else "degree",
+            "more": rest > 0 and len(page) < MAX_PAGES * per_page, "next": min(rest, per_page),
+            "sparql": group_sparql(iri, key) if rest else ""})
+    facts = [{"predicate": p, "label": predicate_label(index, p, lang),
+              "value": predicate_label(index, o, lang) if o.startswith("http") else o, **info}
+             for (s, p, o), info in sorted(prov.items()) if s == iri and o not in index.nodes]
+    return {
+        "iri": iri, "curie": curie(iri), "kind": node.kind, "type_label": class_label(index, node.cls, lang),
+        "label": label_of(node, lang), "labels": dict(node.labels), "alt_labels": sorted(alt),
+        "notation": node.notation, "description": _pick(descriptions, lang), "mentions": mentions,
+        "relations": relations, "facts": facts,
+    }
+
+
+def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, target: str, lang: str = "sv") -> dict:
+    """The provenance of one relation: both ends, the predicate, stated or interpreted, reason and passages."""
+    if source not in index.nodes or target not in index.nodes:
+        raise NodeNotFound(source if source not in index.nodes else target)
+    prov = _query_provenance(store, index, [(source, predicate, target)], lang)
+    info = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
+    return {"source": _ref(index, source, lang), "target": _ref(index, target, lang), "predicate": predicate,
+            "label": predicate_label(index, predicate, lang), **info}

@@ -1,0 +1,377 @@
+"""Service functions for the CLI, the UI and JSON: a store and plain arguments in, JSON-safe dicts out.
+
+Every entity in a result is a dict with at least ``"iri"``, ``"label"`` (Swedish) and ``"label_en"``. The networkx
+views each function reads are built once per store (:func:`views`) and dropped with :func:`invalidate`.
+Each result names the canned queries (``graph/queries/*.rq``) its answer can be checked with, as
+``"queries": [{"name", "params"}]``; :func:`sparql_for` writes one out with the parameters filled in.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+import networkx as nx
+
+from graph.analysis import algorithms as analysis
+from graph.analysis.convert import to_nx
+from graph.errors import FardplanError
+from graph.index.resolve import resolve
+from graph.queries import get
+from graph.store import Store
+from graph.vocab.restore import Lexicon, restore
+
+__all__ = [
+    "Views", "views", "invalidate", "entity", "resolve_node", "actors_for_strategy", "shared_between",
+    "connections", "gaps", "brokers", "network", "sparql_for", "ACTOR_TYPES",
+]
+
+ACTOR_TYPES = ("actor",)
+STRATEGY_TYPES = ("strategy",)
+# A stated collaboration is the most direct tie two actors have; goal-area membership is left out (it joins all).
+PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "collaboratesWith", "fundedBy",
+                  "subOrganizationOf", "memberOf")
+
+
+class Views:
+    """The networkx views of one store: the relations graph, reach and affiliation graph built at once; the
+    actor–actor collaboration network (:func:`graph.analysis.algorithms.collaboration_network`) on first use."""
+
+    def __init__(self, relations: nx.MultiDiGraph) -> None:
+        self.relations = relations
+        self.reach = analysis.strategy_reach(relations)
+        self.affiliation = analysis.affiliation_graph(relations)
+        self.memo: dict = {}
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """Known Swedish words: the graph's Swedish labels, names and reasons (for restored readings of quotes)."""
+        with self._lock:
+            if "lexicon" not in self.memo:
+                G = self.relations
+                texts = [a.get("label_sv", "") for _, a in G.nodes(data=True)]
+                texts += [n for _, a in G.nodes(data=True) for n in a.get("names", [])
+                          if n not in a.get("names_en", [])]
+                texts += [d.get("reason_sv", "") for _, _, d in G.edges(data=True)]
+                self.memo["lexicon"] = Lexicon(texts)
+            return self.memo["lexicon"]
+
+    @property
+    def collaboration(self) -> nx.Graph:
+        """Actors linked by the projects they share and by explicit collaboration (weighted, no shared lists)."""
+        with self._lock:
+            if "collaboration" not in self.memo:
+                self.memo["collaboration"] = analysis.collaboration_network(self.relations)
+            return self.memo["collaboration"]
+
+
+_CACHE: weakref.WeakKeyDictionary[Store, Views] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def views(store: Store) -> Views:
+    """The cached views of ``store`` (built on first use)."""
+    with _LOCK:
+        found = _CACHE.get(store)
+        if found is None:
+            found = _CACHE[store] = Views(to_nx(store))
+        return found
+
+
+def invalidate(store: Store | None = None) -> None:
+    """Forget the views of ``store`` (of every store if None), e.g. after a load."""
+    with _LOCK:
+        if store is None:
+            _CACHE.clear()
+        else:
+            _CACHE.pop(store, None)
+
+
+# ---------------------------------------------------------------- entities and steps
+
+def entity(G: nx.Graph, iri: str) -> dict:
+    """``{"iri", "label", "label_en", "type", "notation"}`` of a node of ``G``."""
+    attrs = G.nodes[iri] if iri in G else {}
+    label = attrs.get("label_sv") or iri
+    return {"iri": iri, "label": label, "label_en": attrs.get("label_en") or label,
+            "type": attrs.get("type", "other"), "notation": attrs.get("notation", "")}
+
+
+def _short(G: nx.Graph, iri: str) -> str:
+    attrs = G.nodes[iri] if iri in G else {}
+    if attrs.get("type") == "strategy" and attrs.get("notation"):
+        return attrs["notation"]
+    return attrs.get("label_sv") or iri
+
+
+def _relation(G: nx.Graph, name: str) -> dict:
+    info = G.graph.get("relations", {}).get(name, {})
+    return {"iri": info.get("iri", name), "label": info.get("label_sv", name), "label_en": info.get("label_en", name),
+            "name": name}
+
+
+def _arrow(G: nx.Graph, step: dict) -> str:
+    label = _relation(G, step["relation"])["label"]
+    arrow = f" — {label} → " if step["direction"] == "forward" else f" ← {label} — "
+    return arrow + _short(G, step["target"])
+
+
+def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> dict:
+    rel = _relation(G, step["relation"])
+    a, b = step["source"], step["target"]
+    subject, obj = (a, b) if step["direction"] == "forward" else (b, a)
+    text = _short(G, a) + _arrow(G, step)
+    edge = G.get_edge_data(subject, obj, key=step["relation"]) or {}
+    reason = ({"sv": edge.get("reason_sv", ""), "en": edge.get("reason_en", "")}
+              if step["mode"] == "interpreted" else None)
+    out = {"from": entity(G, a), "to": entity(G, b), "relation": rel, "direction": step["direction"],
+           "mode": step["mode"], "reason": reason, "text": text, "assertion": None, "passage": None}
+    if step["assertion"]:
+        out["assertion"] = {"iri": step["assertion"], "label": f"{_short(G, subject)} {rel['label']} {_short(G, obj)}",
+                            "mode": step["mode"]}
+    if step["passage"]:
+        span = f"{edge.get('start', -1)}–{edge.get('end', -1)}"
+        out["passage"] = {"iri": step["passage"], "label": f"tecken {span}", "text": step["text"],
+                          "restored": restore(step["text"], lexicon),
+                          "start": edge.get("start", -1), "end": edge.get("end", -1)}
+    return out
+
+
+def _route(G: nx.Graph, route: dict, lexicon: Lexicon) -> dict:
+    edges = route["edges"]
+    return {"project": entity(G, route["project"]) if route["project"] else None,
+            "text": _short(G, edges[0]["source"]) + "".join(_arrow(G, s) for s in edges),
+            "steps": [_step(G, s, lexicon) for s in edges]}
+
+
+def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) -> dict:
+    """The entity ``name`` names (notation, IRI, CURIE or label); raises :class:`NodeNotFound`."""
+    G = views(store).relations
+    return entity(G, resolve(name, G, types=types))
+
+
+# ---------------------------------------------------------------- answers
+
+def actors_for_strategy(store: Store, strategy: str) -> dict:
+    """The actors that reach ``strategy``, directly (``worksOn``) or through projects, with every route."""
+    v = views(store)
+    G = v.relations
+    iri = resolve(strategy, G, types=STRATEGY_TYPES)
+    actors = []
+    for actor, strategies in v.reach.items():
+        routes = strategies.get(iri)
+        if not routes:
+            continue
+        projects = sorted({r["project"] for r in routes if r["project"]})
+        actors.append({**entity(G, actor), "direct": any(r["project"] is None for r in routes),
+                       "projects": [entity(G, p) for p in projects],
+                       "routes": [_route(G, r, v.lexicon) for r in routes]})
+    actors.sort(key=lambda a: a["label"].casefold())
+    return {"strategy": entity(G, iri), "goal_areas": _goal_areas(G, iri), "actors": actors,
+            "projects": _serving_projects(v, iri),
+            "queries": [{"name": "actors_for_strategy", "params": {"strategy": iri}}]}
+
+
+def _serving_projects(v: Views, strategy: str) -> list[dict]:
+    """The projects that serve ``strategy``, each with how (its step, mode, reason and passage) and how many
+    actors run it or take part — listed even when no actor does, so no project that serves it goes unseen."""
+    G = v.relations
+    found = []
+    for project, _, relation in G.in_edges(strategy, data="relation"):
+        if relation not in analysis.CONTRIBUTES or G.nodes[project].get("type") != "project":
+            continue
+        data = G.get_edge_data(project, strategy, key=relation) or {}
+        step = {"source": project, "target": strategy, "relation": relation, "direction": "forward",
+                "mode": data.get("mode", ""), "assertion": data.get("assertion", ""),
+                "passage": data.get("passage", ""), "text": data.get("text", "")}
+        actors = sorted({a for a, _, r in G.in_edges(project, data="relation") if r in analysis.VIA})
+        found.append({**entity(G, project), "step": _step(G, step, v.lexicon),
+                      "actors": [entity(G, a) for a in actors]})
+    return sorted(found, key=lambda p: p["label"].casefold())
+
+
+def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[dict]:
+    return [entity(G, g) for _, g, r in G.out_edges(strategy, data="relation")
+            if r in analysis.PART_OF and G.nodes[g].get("type") == "goal_area"]
+
+
+def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
+    """What two actors share: projects both take part in and strategies both reach, with each actor's routes.
+
+    ``counts`` gives the two apart (``{"projects", "strategies"}``): a shared project is joint work, a shared
+    strategy only a common aim, so they are never added into one number.
+    """
+    v = views(store)
+    G = v.relations
+    a, b = (resolve(n, G, types=ACTOR_TYPES) for n in (actor_a, actor_b))
+    if a == b:
+        raise FardplanError(f"{actor_a!r} and {actor_b!r} name the same actor ({_short(G, a)}); name two actors")
+    shared = sorted(set(v.affiliation[a]) & set(v.affiliation[b])) if a in v.affiliation and b in v.affiliation else []
+    kinds = v.affiliation.nodes
+    strategies = []
+    for s in (n for n in shared if kinds[n]["kind"] == "strategy"):
+        routes = [{"actor": entity(G, x), **_route(G, r, v.lexicon)} for x in (a, b) for r in v.reach[x][s]]
+        strategies.append({**entity(G, s), "routes": routes})
+    projects = [n for n in shared if kinds[n]["kind"] == "project"]
+    counts = {"projects": len(projects), "strategies": len(strategies)}
+    return {"actors": [entity(G, a), entity(G, b)], "counts": counts,
+            "projects": [entity(G, p) for p in projects], "strategies": strategies,
+            "queries": [{"name": "shared_between_actors", "params": {"actorA": a, "actorB": b}}]}
+
+
+def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
+                include_goal_areas: bool = False) -> dict:
+    """The shortest connections between two nodes as readable steps, each with its assertion and passage.
+
+    Goal-area membership (``relatesToGoalArea``, ``broader``) joins everything in a goal area, so it is left out
+    unless ``include_goal_areas``.
+    """
+    v = views(store)
+    G = v.relations
+    a, b = resolve(source, G), resolve(target, G)
+    relations = None if include_goal_areas else PATH_RELATIONS
+    paths = analysis.shortest_connections(G, a, b, max_paths=max_paths, relations=relations)
+    out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path),
+            "steps": [_step(G, s, v.lexicon) for s in path]}
+           for path in paths]
+    return {"source": entity(G, a), "target": entity(G, b), "length": len(paths[0]) if paths else None,
+            "paths": out, "queries": [{"name": "analysis_relations", "params": {}}]}
+
+
+def gaps(store: Store) -> dict:
+    """Strategies without projects, strategies no actor reaches, those with neither, coverage per goal area and
+    single-strategy actors."""
+    G = views(store).relations
+
+    def strategy(s: str) -> dict:
+        return {**entity(G, s), "goal_areas": _goal_areas(G, s)}
+
+    coverage = []
+    for goal, entry in analysis.goal_area_coverage(G).items():
+        n = len(entry["strategies"])
+        coverage.append({
+            **entity(G, goal), "strategies": n, "with_projects": len(entry["with_projects"]),
+            "with_actors": len(entry["with_actors"]),
+            "without_projects": [entity(G, s) for s in entry["strategies"] if s not in entry["with_projects"]],
+            "without_actors": [entity(G, s) for s in entry["strategies"] if s not in entry["with_actors"]],
+        })
+    coverage.sort(key=lambda c: c["notation"])
+    single = [{**entity(G, a), "strategy": entity(G, s)} for a, s in analysis.single_strategy_actors(G).items()]
+    single.sort(key=lambda e: e["label"].casefold())
+    by_notation = {"key": lambda e: (e["notation"], e["iri"])}
+    no_projects = set(analysis.strategies_without_projects(G))
+    no_actors = set(analysis.strategies_without_actors(G))
+    return {
+        "strategies_without_projects": sorted(map(strategy, no_projects), **by_notation),
+        "strategies_without_actors": sorted(map(strategy, no_actors), **by_notation),
+        "strategies_without_either": sorted(map(strategy, no_projects & no_actors), **by_notation),
+        "coverage": coverage, "single_strategy_actors": single,
+        "queries": [{"name": n, "params": {}} for n in (
+            "gaps_strategies_without_projects", "gaps_strategies_without_actors", "gaps_coverage_per_goal_area",
+            "gaps_single_strategy_actors")],
+    }
+
+
+def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 1000, k: int = 100,
+            seed: int = 0) -> dict:
+    """Actors ranked by betweenness in the collaboration network, then weighted degree; with communities."""
+    v = views(store)
+    key = ("brokers", exact_max_nodes, k, seed)
+    if key not in v.memo:
+        C = v.collaboration
+        between = analysis.betweenness(C, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+        strength = analysis.weighted_degree(C)
+        groups = analysis.communities(C, seed=seed)
+        v.memo[key] = (between, strength, groups)
+    between, strength, groups = v.memo[key]
+    G, C = v.relations, v.collaboration
+    member = {n: i for i, group in enumerate(groups) for n in group}
+    ranked = sorted(C.nodes, key=lambda n: (-between[n], -strength[n], _short(G, n).casefold()))
+    actors = [{**entity(G, n), "rank": i + 1, "betweenness": round(between[n], 6), "weighted_degree": strength[n],
+               "degree": C.degree(n), "community": member.get(n)} for i, n in enumerate(ranked)]
+    exact = C.number_of_nodes() <= exact_max_nodes
+    return {
+        "actors": actors[:limit] if limit else actors,
+        "communities": [{"index": i, "members": [entity(G, n) for n in group]} for i, group in enumerate(groups)],
+        "method": {"betweenness": "exact" if exact else f"sampled k={min(k, C.number_of_nodes())}", "seed": seed,
+                   "communities": "louvain", "network": "actors sharing projects or collaborating explicitly"},
+        "queries": [{"name": "collaboration_edges", "params": {}}],
+    }
+
+
+def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
+    """The actor–actor collaboration network within ``max_elements`` nodes plus edges, with fixed positions.
+
+    Actors are those of :func:`brokers` (with ``betweenness``, ``weighted_degree`` and ``community``); when the
+    whole network is over budget, the strongest actors (by weighted degree, at most a quarter of the budget) and
+    the heaviest edges between them are kept. Positions (``{iri: {"x", "y"}}``, pixels) are computed here and
+    cached (Kamada–Kawai up to 300 actors, a seeded spring layout above), so the browser draws a preset layout.
+    """
+    ranked = brokers(store, seed=seed)
+    v = views(store)
+    C = v.collaboration
+    total = {"actors": C.number_of_nodes(), "edges": C.number_of_edges()}
+    actors = sorted(ranked["actors"], key=lambda a: (-a["weighted_degree"], a["label"].casefold()))
+    if total["actors"] + total["edges"] > max_elements:
+        actors = actors[: max(1, max_elements // 4)]
+    shown = {a["iri"] for a in actors}
+    edges = sorted(({"source": min(u, w), "target": max(u, w), "weight": d.get("weight", 1)}
+                    for u, w, d in C.subgraph(shown).edges(data=True)),
+                   key=lambda e: (-e["weight"], e["source"], e["target"]))[: max(0, max_elements - len(actors))]
+    key = ("network-positions", frozenset(shown), seed)
+    with v._lock:
+        if key not in v.memo:
+            sub = nx.Graph()
+            sub.add_nodes_from(sorted(shown))
+            sub.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
+            scale = 140 * max(len(shown), 1) ** 0.5
+            placed = (nx.kamada_kawai_layout(sub, weight=None) if 2 < len(shown) <= 300
+                      else nx.spring_layout(sub, seed=seed, weight="weight"))
+            pixels = separate({n: (float(x) * scale, float(y) * scale) for n, (x, y) in placed.items()})
+            v.memo[key] = {n: {"x": round(x, 1), "y": round(y, 1)} for n, (x, y) in pixels.items()}
+    return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
+            "total": total, "positions": v.memo[key], "queries": ranked["queries"]}
+
+
+def separate(points: dict[str, tuple[float, float]], min_distance: float = 100.0,
+             rounds: int = 100) -> dict[str, tuple[float, float]]:
+    """``points`` moved apart until no two are closer than ``min_distance`` pixels (or ``rounds`` are spent), so
+    labels do not overlap on a projector; points already far enough apart keep their place.
+
+    >>> out = separate({"a": (0.0, 0.0), "b": (10.0, 0.0), "c": (500.0, 0.0)})
+    >>> round(out["b"][0] - out["a"][0]), out["c"]
+    (100, (500.0, 0.0))
+    """
+    moved = dict(points)
+    names = sorted(moved)
+    for _ in range(rounds):
+        changed = False
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                (ax, ay), (bx, by) = moved[a], moved[b]
+                dx, dy = bx - ax, by - ay
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= min_distance - 1e-9:
+                    continue
+                if distance < 1e-9:  # the same place: part them along a fixed direction
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (min_distance - distance) / 2 / distance
+                moved[a] = (ax - dx * push, ay - dy * push)
+                moved[b] = (bx + dx * push, by + dy * push)
+                changed = True
+        if not changed:
+            break
+    return moved
+
+
+# ---------------------------------------------------------------- SPARQL text for "Visa SPARQL"
+
+def sparql_for(name: str, **params: str) -> str:
+    """The canned query ``name`` with ``params`` written in as terms (IRIs escaped by pyoxigraph), runnable as is.
+
+    A projected parameter becomes ``(<iri> AS ?param)``; where a subquery already projects it, the outer SELECT
+    keeps the plain variable. Canned queries therefore project a parameter in every SELECT that uses it (so
+    store-side bindings reach into subqueries too) and never sort or group by one.
+    """
+    return get(name).sparql(params)

@@ -1,0 +1,389 @@
+"""``build_*`` builders of the collaboration pages: planner results (plain dicts) in, Dash components out.
+
+Every graph comes with a table of the same content (caption, ``th scope``), and every view with a "Visa SPARQL"
+toggle holding the runnable text of the canned queries its result names (:func:`graph.service.planner.sparql_for`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from graph.service.planner import sparql_for
+from graph.vocab.namespaces import curie
+from graph.vocab.phrasing import name_of, path_text, short_name, step_text
+from ui import ids
+from ui.components.common import build_mode, build_swatch
+from ui.components.table import build_twin, graph_attrs
+from ui.elements.explore import KIND_STYLE
+from ui.elements.planner import (
+    NETWORK_STYLESHEET,
+    PATH_STYLESHEET,
+    PRESET,
+    STRATEGY_STYLESHEET,
+    community_style,
+    kind_of,
+    network_elements,
+    paths_elements,
+    strategy_elements,
+)
+from ui.i18n import kind_name, t
+
+# ---------------------------------------------------------------- choices (from the explorer index)
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int:
+    """``"VI"`` → 6 (strategy notations count in roman numerals; 0 when not one)."""
+    values = [ROMAN.get(c, 0) for c in numeral.upper()]
+    if not values or 0 in values:
+        return 0
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def notation_key(notation: str) -> tuple[str, int, str]:
+    """Sort ``DT.IX`` after ``DT.V``: goal-area code, then the roman numeral."""
+    code, _, numeral = notation.partition(".")
+    return code, roman_value(numeral), notation
+
+
+def choices(index, kind: str) -> list[dict]:
+    """``[{"iri", "notation", "label", "label_en"}]`` of the explorer index's nodes of ``kind`` (by notation, label)."""
+    out = [{"iri": n.iri, "notation": n.notation, "label": n.labels.get("sv") or next(iter(n.labels.values()), n.iri),
+            "label_en": n.labels.get("en") or n.labels.get("sv") or n.iri, "type": kind}
+           for n in index.nodes.values() if n.kind == kind]
+    return sorted(out, key=lambda c: (notation_key(c["notation"]), c["label"].casefold()))
+
+
+def actor_types(index, lang: str) -> dict[str, str]:
+    """``{organisation IRI: its most specific class's label in lang}`` (e.g. förvaltning, kommunalt bolag)."""
+    out = {}
+    for n in index.nodes.values():
+        if n.kind == "organisation":
+            labels = index.vocab.get(n.cls, {})
+            label = labels.get(lang) or labels.get("sv") or kind_name("organisation", lang)
+            out[n.iri] = label[:1].upper() + label[1:]
+    return out
+
+
+# ---------------------------------------------------------------- small pieces
+
+
+def build_message(text: str, kind: str = "muted") -> html.P:
+    """A one-line note (``muted``) or error (``error``)."""
+    return html.P(text, className=kind, role="alert" if kind == "error" else None)
+
+
+def build_table(caption: str, headers: list[str], rows: list[list], class_name: str = "pl-table",
+                row_ids: list[str] | None = None) -> html.Table:
+    """An accessible table: a caption, column headers with ``scope="col"``, the first cell of a row a row header;
+    ``row_ids`` become ``data-iri`` attributes of the rows."""
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
+    body = []
+    for i, row in enumerate(rows):
+        cells = [html.Th(row[0], scope="row"), *(html.Td(c) for c in row[1:])]
+        body.append(html.Tr(cells, **({"data-iri": row_ids[i]} if row_ids else {})))
+    return html.Table([html.Caption(caption), head, html.Tbody(body)], className=class_name)
+
+
+def explorer_href(iri: str, lang: str) -> str:
+    """The explorer focused on ``iri``."""
+    return f"/?focus={curie(iri)}" + ("&lang=en" if lang == "en" else "")
+
+
+def build_entity(entity: dict, lang: str) -> dcc.Link:
+    """An entity's swatch and name, linking to it in the explorer."""
+    name = name_of(entity, lang)
+    shown = f"{entity['notation']} {name}" if entity.get("type") == "strategy" and entity.get("notation") else name
+    return dcc.Link([build_swatch(kind_of(entity)), shown], href=explorer_href(entity["iri"], lang),
+                    className="pl-entity", title=t("pl_open_in_explorer", lang))
+
+
+def build_sparql(queries: list[dict], lang: str) -> html.Details:
+    """The "Visa SPARQL" toggle: each named query with its parameters written in, runnable as it stands."""
+    blocks = []
+    for q in queries:
+        text = sparql_for(q["name"], **q["params"])
+        blocks += [html.H4([f"{q['name']}.rq ", html.A(t("pl_run_sparql", lang), href="/sparql?query=" + quote(text),
+                                                        target="_blank", className="sparql-run")],
+                           className="sparql-name"),
+                   html.Pre(html.Code(text), className="sparql-text")]
+    return html.Details([html.Summary(t("pl_show_sparql", lang), className="sparql-summary"),
+                         html.P(t("pl_sparql_note", lang), className="muted"), *blocks], className="sparql-toggle")
+
+
+def build_passage(passage: dict | None, lang: str) -> html.Figure | html.P:
+    """A step's source passage as the raw quote with its character offsets, and beside it the restored reading
+    (å, ä, ö put back; marked as such) when it differs."""
+    if not passage or not passage.get("text"):
+        return html.P(t("no_source", lang), className="muted")
+    where = t("chars", lang, start=passage["start"], end=passage["end"])
+    parts = [html.Blockquote(passage["text"], className="quote-text", lang="sv")]
+    restored = passage.get("restored")
+    if restored and restored != passage["text"]:
+        parts.append(html.P([html.Span(f"{t('restored_reading', lang)}: ", className="quote-label"),
+                             html.Span(restored, lang="sv")], className="quote-restored"))
+    parts.append(html.Figcaption(f"{t('source', lang)}: {where}", className="quote-source"))
+    return html.Figure(parts, className="quote")
+
+
+def build_step(step: dict, lang: str) -> html.Li:
+    """One step: the readable relation, stated or interpreted, and its quote on demand."""
+    return html.Li([html.Span(step_text(step, lang), className="step-text"), " ", build_mode(step["mode"], lang),
+                    html.Details([html.Summary(t("pl_show_source", lang)), build_passage(step["passage"], lang)],
+                                 className="relation-prov")], className="step")
+
+
+def build_graph(graph_id: str, elements: list[dict], stylesheet: list[dict], label: str, lang: str = "sv",
+                height: str = "560px", twin: bool = True) -> html.Div:
+    """A cytoscape graph on preset positions, focusable and labelled for screen readers (arrow keys move between
+    neighbours), followed by its table twin (:mod:`ui.components.table`) unless the page places it (``twin``)."""
+    attrs = graph_attrs(graph_id, lang)
+    attrs["aria-label"] = f"{label}. {attrs['aria-label']}"
+    graph = html.Div(cyto.Cytoscape(id=graph_id, elements=elements, stylesheet=stylesheet, layout=PRESET,
+                                    minZoom=0.2, maxZoom=3, boxSelectionEnabled=False, userZoomingEnabled=True,
+                                    style={"width": "100%", "height": height}), className="pl-graph", **attrs)
+    return html.Div([graph, build_twin(graph_id, lang) if twin else None], className="pl-graph-with-twin")
+
+
+def build_kind_legend(kinds: list[str], lang: str) -> html.Ul:
+    """Swatches of the node kinds drawn, and the two edge styles."""
+    rows = [html.Li([build_swatch(k), kind_name(k, lang, 2).capitalize()]) for k in kinds if k in KIND_STYLE]
+    rows += [html.Li([html.Span(className="edge-swatch solid"), t("stated", lang)]),
+             html.Li([html.Span(className="edge-swatch dashed"), t("interpreted", lang)])]
+    return html.Ul(rows, className="legend pl-legend")
+
+
+def _heading(entity: dict, lang: str, extra: list | None = None) -> html.Header:
+    title = [html.Span(entity["notation"], className="notation")] if entity.get("notation") else []
+    return html.Header([html.H2([*title, name_of(entity, lang)]), *(extra or [])], className="pl-heading")
+
+
+def build_page(title: str, intro: str, controls: list, body_id: str, stores: list) -> html.Div:
+    """A collaboration page: title, one-line intro, its controls, and the body its callback fills."""
+    return html.Div([*stores, html.Header([html.H1(title), html.P(intro, className="lead")], className="pl-top"),
+                     html.Div(controls, className="pl-controls"),
+                     dcc.Loading(html.Div(id=body_id, className="pl-body"), type="dot", delay_show=300)],
+                    className="planner")
+
+
+def build_picker(label: str, picker) -> html.Label:
+    """A labelled control (the label wraps it, so screen readers name it)."""
+    return html.Label([html.Span(label, className="pl-label"), picker], className="pl-picker")
+
+
+# ---------------------------------------------------------------- strategy → actors
+
+
+def build_strategy_options(strategies: list[dict], lang: str) -> list[dict]:
+    """Dropdown options ``DT.VI – Främja trygghet …`` for ``[{"iri", "notation", "label", "label_en"}]``."""
+    return [{"label": f"{s['notation']} – {name_of(s, lang)}", "value": s["iri"]} for s in strategies]
+
+
+def _how(actor: dict, lang: str) -> list:
+    parts: list = [html.Strong(t("pl_direct", lang))] if actor["direct"] else []
+    if actor["projects"]:
+        parts.append(html.Span(f"{t('pl_via', lang)} ", className="muted"))
+        parts.append(html.Ul([html.Li(build_entity(p, lang)) for p in actor["projects"]], className="pl-inline"))
+    return parts
+
+
+def build_actors_table(result: dict, lang: str, types: dict[str, str]) -> html.Table:
+    """Actor, organisation type, directly or via which projects, and every route step by step with its source."""
+    rows = []
+    for a in result["actors"]:
+        routes = html.Ol([html.Li(html.Ul([build_step(s, lang) for s in r["steps"]], className="steps"),
+                                  className="route") for r in a["routes"]], className="routes")
+        rows.append([build_entity(a, lang), types.get(a["iri"], ""), html.Div(_how(a, lang)), routes])
+    caption = t("pl_actors_caption", lang, strategy=short_name(result["strategy"], lang))
+    return build_table(caption, [t("pl_actor", lang), t("pl_type", lang), t("pl_how", lang), t("pl_routes", lang)],
+                       rows, row_ids=[a["iri"] for a in result["actors"]])
+
+
+def build_strategy_view(result: dict, lang: str, types: dict[str, str]) -> list:
+    """The strategy page's body for :func:`graph.service.planner.actors_for_strategy`."""
+    actors = result["actors"]
+    direct = sum(bool(a["direct"]) for a in actors)
+    via = sum(not a["direct"] and bool(a["projects"]) for a in actors)  # each actor counted once: the parts add up
+    goals = ", ".join(short_name(g, lang) + " " + name_of(g, lang) for g in result["goal_areas"])
+    summary = t("pl_actor_split", lang, n=len(actors), direct=direct, via=via) if actors else t("pl_no_actors", lang)
+    head = _heading(result["strategy"], lang, [html.P(goals, className="muted"), html.P(summary, className="lead")])
+    if not actors:
+        return [head, build_sparql(result["queries"], lang)]
+    graph = build_graph(ids.SA_GRAPH, strategy_elements(result, lang), STRATEGY_STYLESHEET,
+                        t("pl_graph_label", lang, what=summary), lang,
+                        twin=False)  # the page holds the twin, outside the body's tables of actors
+    return [head, html.Div([html.Div(build_actors_table(result, lang, types), className="pl-table-box"),
+                            html.Div([graph, build_kind_legend(["strategy", "project", "organisation"], lang)],
+                                     className="pl-graph-box")], className="pl-split"),
+            build_sparql(result["queries"], lang)]
+
+
+# ---------------------------------------------------------------- two actors
+
+
+def build_actor_options(actors: list[dict], lang: str) -> list[dict]:
+    """Dropdown options for ``[{"iri", "label", "label_en"}]``."""
+    return [{"label": name_of(a, lang), "value": a["iri"]} for a in actors]
+
+
+def build_shared_view(result: dict, lang: str) -> list:
+    """What two actors share (:func:`graph.service.planner.shared_between`): weight, projects, strategies with routes."""
+    a, b = result["actors"]
+    head = html.Header([html.H2([name_of(a, lang), " & ", name_of(b, lang)]),
+                        html.P(t("pl_weight", lang, **result["counts"]), className="lead")], className="pl-heading")
+    if not result["projects"] and not result["strategies"]:
+        return [head, build_message(t("pl_nothing_shared", lang)), build_sparql(result["queries"], lang)]
+    body: list = [head]
+    if result["projects"]:
+        body.append(build_table(t("pl_shared_projects", lang), [kind_name("project", lang).capitalize()],
+                                [[build_entity(p, lang)] for p in result["projects"]],
+                                row_ids=[p["iri"] for p in result["projects"]]))
+    if result["strategies"]:
+        rows = [[build_entity(s, lang), html.Ol([html.Li([html.Strong(name_of(r["actor"], lang)), ": ",
+                                                          html.Ul([build_step(x, lang) for x in r["steps"]],
+                                                                  className="steps")], className="route")
+                                                 for r in s["routes"]], className="routes")]
+                for s in result["strategies"]]
+        body.append(build_table(t("pl_shared_strategies", lang), [t("pl_strategy", lang), t("pl_routes", lang)],
+                                rows, row_ids=[s["iri"] for s in result["strategies"]]))
+    return [*body, build_sparql(result["queries"], lang)]
+
+
+def build_paths_table(result: dict, lang: str) -> html.Div:
+    """Each shortest connection as a table of steps: from, relation, to, stated/interpreted, source."""
+    tables = []
+    for i, path in enumerate(result["paths"], start=1):
+        rows = [[str(j), short_name(s["from"], lang), name_of(s["relation"], lang)
+                 + (" ←" if s["direction"] == "inverse" else " →"), short_name(s["to"], lang),
+                 build_mode(s["mode"], lang), build_passage(s["passage"], lang)]
+                for j, s in enumerate(path["steps"], start=1)]
+        tables.append(build_table(f"{t('pl_path', lang, i=i)}: {path_text(path['steps'], lang)}",
+                                  [t("pl_step", lang), t("pl_from", lang), t("relation", lang), t("pl_to", lang),
+                                   t("pl_mode", lang), t("source", lang)], rows, class_name="pl-table pl-steps"))
+    return html.Div(tables)
+
+
+def build_paths_view(result: dict, lang: str) -> list:
+    """The shortest connections (:func:`graph.service.planner.connections`) drawn and listed as readable steps."""
+    if not result["paths"]:
+        return [build_message(t("pl_no_connection", lang)), build_sparql(result["queries"], lang)]
+    title = t("pl_connections", lang, n=result["length"])
+    lines = html.Ul([html.Li(path_text(p["steps"], lang), className="path-line") for p in result["paths"]],
+                    className="path-lines")
+    graph = build_graph(ids.TA_GRAPH, paths_elements(result, lang), PATH_STYLESHEET,
+                        t("pl_graph_label", lang, what=title), lang, height="460px")
+    return [html.H3(title), lines, graph, build_kind_legend(["strategy", "project", "organisation"], lang),
+            build_paths_table(result, lang), build_sparql(result["queries"], lang)]
+
+
+# ---------------------------------------------------------------- network
+
+
+def build_network_status(result: dict, lang: str) -> str:
+    """How much of the network is drawn."""
+    shown = {"actors": len(result["actors"]), "edges": len(result["edges"])}
+    text = t("pl_network_status", lang, actors=shown["actors"], edges=shown["edges"],
+             communities=len(result["communities"]))
+    if shown != result["total"]:
+        text += " · " + t("pl_network_cut", lang, actors=shown["actors"], total_actors=result["total"]["actors"],
+                          edges=shown["edges"], total_edges=result["total"]["edges"])
+    return text
+
+
+def build_community_legend(result: dict, lang: str) -> html.Ul:
+    """One row per community: its colour and shape, and its members."""
+    rows = []
+    for c in result["communities"]:
+        color, shape = community_style(c["index"])
+        rows.append(html.Li([html.Span(className=f"swatch shape-{shape}", style={"backgroundColor": color}),
+                             html.Strong(f"{t('pl_community', lang)} {c['index'] + 1}: "),
+                             ", ".join(name_of(m, lang) for m in c["members"])]))
+    return html.Ul(rows, className="legend pl-legend")
+
+
+def build_network_tables(result: dict, measure: str, lang: str) -> html.Div:
+    """The network as two tables: actors ranked by ``measure``, and the links by weight."""
+    names = {a["iri"]: name_of(a, lang) for a in result["actors"]}
+    ranked = sorted(result["actors"], key=lambda a: (-a[measure], names[a["iri"]].casefold()))
+    actor_rows = [[build_entity(a, lang), str(i), str(a["weighted_degree"]), f"{a['betweenness']:.3f}",
+                   "" if a["community"] is None else str(a["community"] + 1)] for i, a in enumerate(ranked, 1)]
+    edge_rows = [[names[e["source"]], names[e["target"]], str(e["weight"])] for e in result["edges"]]
+    return html.Div([
+        build_table(t("pl_network_nodes_caption", lang), [t("pl_actor", lang), t("pl_rank", lang),
+                                                           t("pl_degree_col", lang), t("pl_between_col", lang),
+                                                           t("pl_community", lang)],
+                    actor_rows, row_ids=[a["iri"] for a in ranked]),
+        build_table(t("pl_network_edges_caption", lang), [t("pl_actor_a", lang), t("pl_actor_b", lang),
+                                                           t("pl_weight_col", lang)], edge_rows),
+    ], className="pl-tables")
+
+
+def build_network_view(result: dict, measure: str, lang: str) -> list:
+    """The collaboration network (:func:`graph.service.planner.network`): graph, communities, tables, SPARQL."""
+    status = build_network_status(result, lang)
+    graph = build_graph(ids.NET_GRAPH, network_elements(result, measure, lang), NETWORK_STYLESHEET,
+                        t("pl_graph_label", lang, what=status), lang, height="620px")
+    return [html.P(status, className="lead"),
+            html.Div([graph, html.Div([html.H2(t("pl_community", lang)), build_community_legend(result, lang)],
+                                      className="pl-side")], className="pl-split wide-graph"),
+            html.H2(t("pl_as_table", lang)), build_network_tables(result, measure, lang),
+            build_sparql(result["queries"], lang)]
+
+
+# ---------------------------------------------------------------- gaps
+
+
+def _notations(items: list[dict], lang: str) -> list:
+    if not items:
+        return [html.Span(t("pl_none", lang), className="muted")]
+    return [html.Span(s["notation"] or name_of(s, lang), className="chip", title=name_of(s, lang)) for s in items]
+
+
+def _share(part: int, whole: int) -> html.Span:
+    pct = round(100 * part / whole) if whole else 0
+    return html.Span([f"{part} / {whole}", html.Span(html.Span(style={"width": f"{pct}%"}), className="bar")],
+                     className="share")
+
+
+def build_coverage_table(coverage: list[dict], lang: str) -> html.Table:
+    """The strategy × goal-area matrix: per goal area its strategies, those with projects and with actors, and
+    which strategies lack projects or actors."""
+    rows = [[html.Span([html.Span(g["notation"], className="notation"), name_of(g, lang)]), str(g["strategies"]),
+             _share(g["with_projects"], g["strategies"]), _share(g["with_actors"], g["strategies"]),
+             html.Div(_notations(g["without_projects"], lang)), html.Div(_notations(g["without_actors"], lang))]
+            for g in coverage]
+    total = {k: sum(g[k] for g in coverage) for k in ("strategies", "with_projects", "with_actors")}
+    rows.append([html.Strong(t("pl_total", lang)), str(total["strategies"]),
+                 _share(total["with_projects"], total["strategies"]), _share(total["with_actors"], total["strategies"]),
+                 str(sum(len(g["without_projects"]) for g in coverage)),
+                 str(sum(len(g["without_actors"]) for g in coverage))])
+    headers = [t("pl_goal_area", lang), t("pl_strategies", lang), t("pl_with_projects", lang),
+               t("pl_with_actors", lang), t("pl_without_projects", lang), t("pl_without_actors", lang)]
+    return build_table(t("pl_coverage_caption", lang), headers, rows, class_name="pl-table coverage",
+                       row_ids=[g["iri"] for g in coverage] + ["total"])
+
+
+def _strategy_table(caption: str, items: list[dict], lang: str) -> html.Table | html.Section:
+    if not items:
+        return html.Section([html.H3(caption), build_message(t("pl_none", lang))])
+    rows = [[build_entity(s, lang), ", ".join(short_name(g, lang) for g in s.get("goal_areas", []))] for s in items]
+    return build_table(f"{caption} ({len(items)})", [t("pl_strategy", lang), t("pl_goal_area", lang)], rows,
+                       row_ids=[s["iri"] for s in items])
+
+
+def build_gaps_view(result: dict, lang: str) -> list:
+    """The gaps page (:func:`graph.service.planner.gaps`): the coverage matrix and three lists."""
+    single = result["single_strategy_actors"]
+    single_table = build_table(
+        f"{t('pl_single_strategy', lang)} ({len(single)})", [t("pl_actor", lang), t("pl_strategy", lang)],
+        [[build_entity(a, lang), build_entity(a["strategy"], lang)] for a in single], row_ids=[a["iri"] for a in single]
+    ) if single else html.Section([html.H3(t("pl_single_strategy", lang)), build_message(t("pl_none", lang))])
+    return [build_coverage_table(result["coverage"], lang),
+            html.Div([_strategy_table(t("pl_without_projects", lang), result["strategies_without_projects"], lang),
+                      _strategy_table(t("pl_without_actors", lang), result["strategies_without_actors"], lang),
+                      single_table], className="pl-columns"),
+            build_sparql(result["queries"], lang)]
