@@ -308,7 +308,8 @@ def _time_rdflib(graph: Any, text: str, runs: int) -> dict[str, Any]:
 
 
 def section_analysis(ctx: Context) -> dict[str, Any]:
-    """The networkx analyses on the store's analysis view (graph.analysis.convert + graph.analysis.algorithms, graph.service.planner)."""
+    """The networkx analyses on the store's analysis view (graph.analysis.convert + graph.analysis.algorithms,
+    graph.service.planner)."""
     if not _has("graph.analysis.algorithms") or not _has("graph.analysis.convert"):
         return _skipped("Analysis", "graph/analysis.py or graph/convert.py does not exist yet")
     from graph.analysis import algorithms as analysis
@@ -416,7 +417,8 @@ def section_explore(ctx: Context) -> dict[str, Any]:
     metrics["search_worst_ms"] = worst[0]
     rows.append([f"search as you type ({len(keystrokes)} keystrokes)", report.ms(metrics["search_median_ms"]),
                  f"worst {report.ms(worst[0])} for {worst[1]!r}", "≤ 50 ms"])
-    if not (_has("graph.service.explore_view") and _has("graph.service.details") and _has("graph.service.explore_state")):
+    if not all(_has(m) for m in ("graph.service.explore_view", "graph.service.details",
+                                 "graph.service.explore_state")):
         notes.append("graph/explore_view.py, explore_page.py or explore_state.py missing: select/expand skipped.")
         return _section("Explorer service", ["operation", "median", "detail", "budget"], rows, notes, metrics)
     from graph.service.details import node_page
@@ -454,7 +456,8 @@ def section_explore(ctx: Context) -> dict[str, Any]:
                  f"{element_count(o['result'])} elements shipped; {o['result']['total']:,} nodes in scope", ""])
     metrics["max_elements"] = max(count, metrics["overview_elements"])
     notes.append("Search: median over keystrokes of the per-keystroke median; the budget is judged on the worst "
-                 "keystroke. Select: `graph.service.details.node_page` plus the focused `graph.service.explore_view.view`.")
+                 "keystroke. Select: `graph.service.details.node_page` plus the focused "
+                 "`graph.service.explore_view.view`.")
     return _section("Explorer service", ["operation", "median", "detail", "budget"], rows, notes, metrics)
 
 

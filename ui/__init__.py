@@ -1,19 +1,24 @@
 """The Dash UI of Färdplan Explorer: thin layouts and callbacks over pure functions of :mod:`graph`.
 
-Adding a page (one line): write ``ui/pages/NAME.py`` and append the module to ``PAGE_MODULES`` in
-``ui/pages/__init__.py``. A page module has
+The rooms: :mod:`ui.app` (the factory and the shell; pairs each page with its callbacks), :mod:`ui.urls` (every
+path and query string), ``ui/pages/`` (layout only), ``ui/callbacks/`` (thin wrappers), ``ui/components/``
+(builders of Dash components from plain data), ``ui/elements/`` (cytoscape elements and stylesheets),
+:mod:`ui.i18n` (every Swedish and English word), :mod:`ui.ids` (component ids).
 
-* ``PATH`` — its URL path, e.g. ``"/aktorer"`` (``"/"`` is the explorer);
+Adding a page: write ``ui/pages/NAME.py`` with
+
+* ``PATH`` — its URL path, a constant of :mod:`ui.urls` (``"/"`` is the explorer);
 * ``TITLE = {"sv": ..., "en": ...}`` — its nav-bar link text;
 * ``layout(ctx, lang="sv", **query) -> component`` — the page built from the URL query (every query key arrives
   as a keyword argument; ignore the ones you do not know). The whole view state lives in the query string;
-* ``register_callbacks(app, ctx)`` — registers the page's callbacks with ``@app.callback`` (never the global
-  ``dash.callback``, so tests can build fresh apps). Component ids go in the page's own ids module or
-  :mod:`ui.ids`, prefixed with the page name.
 
-Adding HTTP routes (a Flask blueprint, e.g. ``/sparql`` or ``/id/...``): append a module to ``ROUTE_MODULES``
-in ``ui/pages/__init__.py``; it has ``register_routes(server, ctx)`` and registers its blueprint on the Flask
-``server``.
+then ``ui/callbacks/NAME.py`` with ``register(app, ctx)``, which registers the page's callbacks with
+``@app.callback`` (never the global ``dash.callback``, so tests can build fresh apps), and add the pair to
+``PAGES`` in :mod:`ui.app`. Component ids go in :mod:`ui.ids`, prefixed with the page name. Builders that the
+layout and the callbacks share go in ``ui/components/`` (a page never imports its callbacks).
+
+Adding HTTP routes (a Flask blueprint, e.g. ``/sparql`` or ``/id/...``): add a module with
+``register_routes(server, ctx)`` to ``ROUTES`` in :mod:`ui.app`.
 
 ``ctx`` is a :class:`ui.app.AppContext`: ``ctx.store`` (the :class:`graph.store.Store`), ``ctx.settings``
 (:class:`graph.settings.Settings`), ``ctx.index`` (the cached explorer index) and ``ctx.cached(name, build)``

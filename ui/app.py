@@ -1,4 +1,9 @@
-"""The app factory and the shell: nav bar, language toggle, and a router over ``PAGE_MODULES``."""
+"""The app factory and the shell: nav bar, language toggle, and a router over ``PAGES``.
+
+This is the one module where a page meets its callbacks: ``PAGES`` pairs each layout module of :mod:`ui.pages`
+with the ``register`` function of :mod:`ui.callbacks` that serves it, and ``ROUTES`` lists the modules that add
+plain HTTP routes (``register_routes(server, ctx)``).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from typing import Any
 import dash_cytoscape as cyto
 from dash import Dash, dcc, html
 
+from graph.http import endpoint
 from graph.http.endpoint import install_security_headers
 from graph.http.server import serve
 from graph.index.nodes import ExploreIndex, build_index
@@ -22,11 +28,27 @@ from graph.service import planner
 from graph.settings import PROJECT_DIR, Settings
 from graph.store import Store, open_store
 from ui import ids
+from ui.callbacks import explore as explore_callbacks
+from ui.callbacks import planner as planner_callbacks
 from ui.callbacks import shell
+from ui.callbacks import sparql as sparql_callbacks
+from ui.components import presentation
 from ui.components.errors import banner, on_callback_error
-from ui.pages import PAGE_MODULES, ROUTE_MODULES
+from ui.pages import explore, gaps, network, sparql, strategy_actors, two_actors
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+# Each page (nav order) with the function that registers its callbacks.
+PAGES: list[tuple[Any, Callable[[Dash, Any], None]]] = [
+    (explore, explore_callbacks.register),
+    (strategy_actors, planner_callbacks.register_strategy_actors),
+    (two_actors, planner_callbacks.register_two_actors),
+    (network, planner_callbacks.register_network),
+    (gaps, planner_callbacks.register_gaps),
+    (sparql, sparql_callbacks.register),
+]
+PAGE_MODULES = [page for page, _ in PAGES]
+# Modules adding HTTP routes: /sparql, /queries, /id/… (the endpoint), /v/<id>, /qr.svg and saved views.
+ROUTES: list[Any] = [endpoint, presentation]
 
 
 @dataclass
@@ -81,9 +103,9 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     app.layout = html.Div([dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.PAGE_META), banner(),
                            html.Div(id=ids.SHELL, className="shell")])
     shell.register(app, ctx, PAGE_MODULES)
-    for module in PAGE_MODULES:
-        module.register_callbacks(app, ctx)
-    for module in ROUTE_MODULES:
+    for _page, register in PAGES:
+        register(app, ctx)
+    for module in ROUTES:
         module.register_routes(app.server, ctx)
     install_security_headers(app.server, app.csp_hashes())  # nosniff, frame denial, CSP on every response
     app.server.extensions["fardplan"] = ctx

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from types import ModuleType
 
+from graph.cli.common import open_store_for
 from graph.vocab.phrasing import name_of, path_text, step_text
 
 FORMATS = ("table", "json")
@@ -54,9 +55,7 @@ def _t(args: argparse.Namespace, key: str, **values: object) -> str:
 
 
 def _open(args: argparse.Namespace):
-    from graph.cli.main import _store
-
-    return _store(args)
+    return open_store_for(args)
 
 
 def _planner() -> ModuleType:

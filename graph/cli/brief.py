@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from graph.cli.common import open_store_for
 from graph.errors import FardplanError
 from graph.settings import PROJECT_DIR, Settings
 
@@ -46,10 +47,9 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from graph.cli.main import _store
     from graph.service.brief import brief, to_html, to_pdf
 
-    data = brief(_store(args), args.name)
+    data = brief(open_store_for(args), args.name)
     stem = Path(args.output) if args.output else Path("brief-" + data["path"].rsplit("/", 1)[-1].replace(".", "-"))
     html_path, pdf_path = stem.with_suffix(".html"), stem.with_suffix(".pdf")
     html_path.write_text(to_html(data, args.base_url), encoding="utf-8")

@@ -9,9 +9,9 @@ from graph.index.nodes import build_index
 from graph.service import planner
 from graph.vocab.namespaces import ID_IRI
 from ui import ids
-from ui.callbacks.planner import url_query
 from ui.components import planner as cp
 from ui.elements import planner as ep
+from ui.urls import url_query
 
 POLISEN = ID_IRI + "org/polisen"
 DT_VI = ID_IRI + "strategy/DT.VI"
@@ -86,7 +86,7 @@ def test_actors_table_has_caption_scopes_iris_and_quotes(dt_vi):
 def test_strategy_view_holds_graph_table_and_runnable_sparql(dt_vi):
     view = cp.build_strategy_view(dt_vi, "en", {})
     graph = next(c for c in walk(view) if getattr(c, "id", None) == ids.SA_GRAPH)
-    assert graph.analysis.layout["name"] == "preset" and len(graph.elements) > len(dt_vi["actors"])
+    assert graph.layout["name"] == "preset" and len(graph.elements) > len(dt_vi["actors"])
     assert "reach the strategy" in text_of(view)
     sparql = find(view, html.Details, "sparql-toggle")[0]
     code = text_of(find(sparql, html.Pre)[0])

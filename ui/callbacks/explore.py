@@ -8,15 +8,16 @@ from graph.errors import FardplanError
 from graph.index.nodes import KINDS
 from graph.index.search import search
 from graph.service.details import edge_page, node_page
-from graph.service.explore_state import apply_event, decode_state, encode_state, view_part
+from graph.service.explore_state import apply_event, view_part
 from graph.service.explore_view import view
 from ui import ids
 from ui.components.common import build_edge_details, build_hits, build_node_details
+from ui.components.explore import control_values, render_view
 from ui.components.feedback import action_notice, selection_notice
 from ui.elements.explore import highlight_stylesheet
 from ui.i18n import t
-from ui.pages.explore import PATH as EXPLORE_PATH
-from ui.pages.explore import control_values, render_view
+from ui.urls import EXPLORE as EXPLORE_PATH
+from ui.urls import decode_state, encode_state
 
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
 CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}

@@ -6,8 +6,6 @@ The URL keeps each page's state (``strategy``, ``actors``, ``measure`` and ``lan
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import Input, Output, State, html
 
 from graph.errors import FardplanError
@@ -23,12 +21,7 @@ from ui.components.planner import (
     build_strategy_view,
 )
 from ui.i18n import t
-
-
-def url_query(lang: str, **params: str | None) -> str:
-    """``?lang=en&strategy=fpid:strategy/DT.VI``: Swedish and empty values left out."""
-    pairs = ([("lang", lang)] if lang == "en" else []) + [(k, v) for k, v in params.items() if v]
-    return "?" + urlencode(pairs, safe=":/,") if pairs else ""
+from ui.urls import url_query
 
 
 def _error(exc: FardplanError) -> html.P:

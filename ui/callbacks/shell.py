@@ -6,12 +6,12 @@ from urllib.parse import parse_qs
 
 from dash import Input, Output, State, html, no_update, set_props
 
-from graph.service.explore_state import toggle_lang_query
 from ui import ids
 from ui.components.common import build_nav
 from ui.components.presentation import overlay_for, register_save
 from ui.components.table import LIVE
 from ui.i18n import lang_or_default
+from ui.urls import toggle_lang_query
 
 
 def _query(search: str | None) -> dict[str, str]:

@@ -6,23 +6,16 @@ on every edit, and two clientside callbacks push text (an example, the URL's que
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
-
 from dash import ClientsideFunction, Input, Output, State, callback_context, html
 from dash.exceptions import PreventUpdate
 
 from graph.errors import FardplanError
 from graph.service.sparql import download, examples, run_query
 from ui import ids
-from ui.pages.sparql import build_answer, build_error, build_status
+from ui.components.sparql import build_answer, build_error, build_status
+from ui.urls import share_search
 
 DOWNLOAD_FORMATS = {ids.SQ_CSV: "csv", ids.SQ_JSON: "json", ids.SQ_TTL: "ttl"}
-
-
-def share_search(text: str, lang: str) -> str:
-    """The URL query string that reopens (and reruns) ``text``."""
-    params = {"query": text, **({"lang": lang} if lang != "sv" else {})}
-    return "?" + urlencode(params, quote_via=quote)
 
 
 def register(app, ctx) -> None:

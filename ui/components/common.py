@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from ui import ids
+from ui import ids, urls
 from ui.elements.explore import KIND_STYLE
 from ui.i18n import kind_name, number, t
 
@@ -100,8 +100,6 @@ def build_relation_group(group: dict, lang: str) -> html.Div:
     children = [html.H4(f"{arrow} ({number(group['count'], lang)})"),
                 html.Ul([build_relation_item(i, lang) for i in group["items"]])]
     if group.get("rest"):
-        from ui.pages.sparql import PATH as SPARQL_PAGE  # here: the pages import this module
-
         shown = t("rel_shown", lang, shown=number(len(group["items"]), lang), count=number(group["count"], lang))
         query = {"query": group["sparql"], **({"lang": lang} if lang != "sv" else {})}
         children.append(html.Div(className="rel-more", children=[
@@ -110,7 +108,7 @@ def build_relation_group(group: dict, lang: str) -> html.Div:
                         id={"type": ids.REL_MORE, "key": group["key"]}, className="button small", n_clicks=0)
             if group.get("more") else None,
             dcc.Link(t("rel_all_sparql", lang, count=number(group["count"], lang)),
-                     href=f"{SPARQL_PAGE}?{urlencode(query)}", className="rel-all"),
+                     href=f"{urls.SPARQL}?{urlencode(query)}", className="rel-all"),
         ]))
     return html.Div(children, className="relation-group")
 

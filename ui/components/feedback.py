@@ -33,8 +33,8 @@ def selection_notice(index: ExploreIndex, iri: str | None, lang: str, drawn: set
 
 def action_notice(index: ExploreIndex, event: str, iri: str | None, before: dict, after: dict, lang: str,
                   k: int = 1) -> str:
-    """What ``event`` (focus, unfocus, expand, collapse) on ``iri`` did, from the :func:`graph.service.explore_view.view`
-    results ``before`` and ``after`` it (``k``: the focus depth)."""
+    """What ``event`` (focus, unfocus, expand, collapse) on ``iri`` did, from the
+    :func:`graph.service.explore_view.view` results ``before`` and ``after`` it (``k``: the focus depth)."""
     old = {n["id"] for n in before["nodes"]}
     new = {n["id"] for n in after["nodes"]}
     label = _label(index, iri, lang)

@@ -231,7 +231,8 @@ def build_actor_options(actors: list[dict], lang: str) -> list[dict]:
 
 
 def build_shared_view(result: dict, lang: str) -> list:
-    """What two actors share (:func:`graph.service.planner.shared_between`): weight, projects, strategies with routes."""
+    """What two actors share (:func:`graph.service.planner.shared_between`): weight, projects, strategies with
+    routes."""
     a, b = result["actors"]
     head = html.Header([html.H2([name_of(a, lang), " & ", name_of(b, lang)]),
                         html.P(t("pl_weight", lang, **result["counts"]), className="lead")], className="pl-heading")

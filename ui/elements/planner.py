@@ -1,7 +1,8 @@
-"""Planner results (:mod:`graph.service.planner`) → cytoscape elements, preset positions and stylesheets. No graph access.
+"""Planner results (:mod:`graph.service.planner`) → cytoscape elements, preset positions and stylesheets. No graph
+access.
 
-Node colours and shapes are those of :mod:`ui.elements.explore` (a planner ``type`` maps to an explorer kind); interpreted
-relations are dashed as in the explorer.
+Node colours and shapes are those of :mod:`ui.elements.explore` (a planner ``type`` maps to an explorer kind);
+interpreted relations are dashed as in the explorer.
 """
 
 from __future__ import annotations

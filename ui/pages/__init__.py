@@ -1,14 +1,5 @@
-"""The pages and HTTP route modules of the app; each adds itself with one line (see :mod:`ui`)."""
+"""The pages: one module a page, layout only (``PATH``, ``TITLE``, ``layout(ctx, lang, **query)``).
 
-from graph.http import endpoint as http
-from ui.components import presentation
-from ui.pages import explore, gaps, network, sparql, strategy_actors, two_actors
-
-PAGE_MODULES: list = [explore]
-PAGE_MODULES.append(strategy_actors)
-PAGE_MODULES.append(two_actors)
-PAGE_MODULES.append(network)
-PAGE_MODULES.append(gaps)
-PAGE_MODULES.append(sparql)
-ROUTE_MODULES: list = [http]
-ROUTE_MODULES.append(presentation)  # /v/<id>, /qr.svg and saving views (issue 13)
+A page never imports its callbacks; :mod:`ui.app` pairs each page with the ``register`` function of
+:mod:`ui.callbacks` that serves it.
+"""

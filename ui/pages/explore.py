@@ -6,36 +6,22 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from graph.index.nodes import KINDS
-from graph.service.explore_state import decode_state, view_part
-from graph.service.explore_view import view
-from ui import ids
-from ui.components.common import build_legend, build_status, build_swatch
+from graph.service.explore_state import view_part
+from ui import ids, urls
+from ui.components.common import build_legend, build_swatch
 from ui.components.errors import failed_part
+from ui.components.explore import control_values, render_view
 from ui.components.table import build_twin, graph_attrs
-from ui.elements.explore import highlight_stylesheet, layout_for, to_elements
+from ui.elements.explore import highlight_stylesheet
 from ui.i18n import kind_name, t
+from ui.urls import decode_state
 
-PATH = "/"
+PATH = urls.EXPLORE
 TITLE = {"sv": "Utforska", "en": "Explore"}
 
 
 def _section(title: str, *children) -> html.Section:
     return html.Section([html.H2(title, className="panel-title"), *children], className="panel-section")
-
-
-def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
-    """The value of each control for ``state``: ``{"goals", "kinds", "layout", "k"}`` (no filter = all ticked)."""
-    return {"goals": list(goal_notations) if state["goals"] is None else state["goals"],
-            "kinds": list(KINDS) if state["kinds"] is None else state["kinds"],
-            "layout": state["layout"], "k": state["k"]}
-
-
-def render_view(ctx, part: dict) -> tuple[list[dict], dict, str]:
-    """Elements, layout and status line of the view ``part`` (:func:`graph.service.explore_state.view_part`)."""
-    result = view(ctx.index, part, ctx.settings.max_elements)
-    focus_label = result["focus"]["label"] if result["focus"] else ""
-    return (to_elements(result, part["lang"], result["positions"]), layout_for(part["layout"], result),
-            build_status(result, part, focus_label, part["lang"], total=len(ctx.index.nodes)))
 
 
 def layout(ctx, lang: str = "sv", **query) -> html.Div:
@@ -101,10 +87,3 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details",
                    **{"aria-label": t("a11y_details", lang)}),
     ])
-
-
-def register_callbacks(app, ctx) -> None:
-    """The explorer's callbacks (:mod:`ui.callbacks.explore`)."""
-    from ui.callbacks.explore import register
-
-    register(app, ctx)

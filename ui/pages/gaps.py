@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ui import ids
+from ui import ids, urls
 from ui.components.planner import build_page
 from ui.i18n import t
 
-PATH = "/luckor"
+PATH = urls.GAPS
 TITLE = {"sv": "Luckor", "en": "Gaps"}
 
 
@@ -16,10 +16,3 @@ def layout(ctx, lang: str = "sv", **_query) -> html.Div:
     """The gaps page; its body is filled by one callback on load."""
     return build_page(TITLE[lang], t("pl_gaps_intro", lang), [], ids.GAPS_BODY,
                       [dcc.Store(id=ids.GAPS_META, data={"lang": lang})])
-
-
-def register_callbacks(app, ctx) -> None:
-    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ui.callbacks.planner import register_gaps
-
-    register_gaps(app, ctx)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ui import ids
+from ui import ids, urls
 from ui.components.planner import build_page, build_picker
 from ui.i18n import t
 
-PATH = "/natverk"
+PATH = urls.NETWORK
 TITLE = {"sv": "Samverkansnätverk", "en": "Collaboration network"}
 MEASURES = ("weighted_degree", "betweenness")
 
@@ -20,10 +20,3 @@ def layout(ctx, lang: str = "sv", measure: str | None = None, **_query) -> html.
                             className="radios pl-radios", inline=True)
     return build_page(TITLE[lang], t("pl_network_intro", lang), [build_picker(t("pl_measure", lang), radios)],
                       ids.NET_BODY, [dcc.Store(id=ids.NET_META, data={"lang": lang})])
-
-
-def register_callbacks(app, ctx) -> None:
-    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ui.callbacks.planner import register_network
-
-    register_network(app, ctx)

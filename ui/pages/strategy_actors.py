@@ -6,12 +6,12 @@ from dash import dcc, html
 
 from graph.errors import FardplanError
 from graph.service.planner import resolve_node
-from ui import ids
+from ui import ids, urls
 from ui.components.planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
 from ui.components.table import build_twin
 from ui.i18n import t
 
-PATH = "/strategi"
+PATH = urls.STRATEGY
 TITLE = {"sv": "Strategi → aktörer", "en": "Strategy → actors"}
 
 
@@ -31,10 +31,3 @@ def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html
                       [build_picker(t("pl_choose_strategy", lang), picker), *notes], ids.SA_BODY, [meta])
     page.children.append(build_twin(ids.SA_GRAPH, lang))  # the graph's table twin (filled by assets/a11y.js)
     return page
-
-
-def register_callbacks(app, ctx) -> None:
-    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ui.callbacks.planner import register_strategy_actors
-
-    register_strategy_actors(app, ctx)

@@ -6,11 +6,11 @@ from dash import dcc, html
 
 from graph.errors import FardplanError
 from graph.service.planner import ACTOR_TYPES, resolve_node
-from ui import ids
+from ui import ids, urls
 from ui.components.planner import build_actor_options, build_message, build_page, build_picker, choices
 from ui.i18n import t
 
-PATH = "/tva-aktorer"
+PATH = urls.TWO_ACTORS
 TITLE = {"sv": "Två aktörer", "en": "Two actors"}
 
 
@@ -32,10 +32,3 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
                       [dcc.Store(id=ids.TA_META, data={"lang": lang})])
     page.children.append(dcc.Loading(html.Div(id=ids.TA_PATHS, className="pl-body"), type="dot", delay_show=300))
     return page
-
-
-def register_callbacks(app, ctx) -> None:
-    """The page's callbacks (:mod:`ui.callbacks.planner`)."""
-    from ui.callbacks.planner import register_two_actors
-
-    register_two_actors(app, ctx)

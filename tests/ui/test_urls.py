@@ -1,17 +1,12 @@
-"""URL state of the explorer: encode/decode round trips, validation, and events (graph.service.explore_state)."""
+"""URL state of the explorer: encode/decode round trips and validation (ui.urls), and the events that change it
+(graph.service.explore_state)."""
 
 from __future__ import annotations
 
 from graph.service.details import MAX_PAGES
-from graph.service.explore_state import (
-    apply_event,
-    decode_state,
-    default_state,
-    encode_state,
-    toggle_lang_query,
-    view_part,
-)
+from graph.service.explore_state import apply_event, default_state, view_part
 from graph.vocab.namespaces import FP_IRI, ID_IRI, PREFIXES
+from ui.urls import decode_state, encode_state, toggle_lang_query
 
 POLISEN = ID_IRI + "org/polisen"
 
