@@ -1,7 +1,8 @@
 """Export as a graph file: GEXF and GraphML (networkx writers of the analysis view) and CSV (one s,p,o triple a row).
 
 GEXF and GraphML hold the combined view of :func:`graph.analysis.convert.to_nx` (actors, projects, strategies,
-goal areas and their relations with mode and assertion), for Gephi, Cytoscape or yEd. CSV holds every triple of the store.
+goal areas and their relations with mode and assertion), for Gephi, Cytoscape or yEd.
+CSV holds every triple of the store.
 """
 
 from __future__ import annotations
