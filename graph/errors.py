@@ -1,18 +1,50 @@
-"""One small exception hierarchy; every error names the place it is about."""
+"""One small exception hierarchy; every error names the place it is about, and has one JSON shape.
+
+:meth:`FardplanError.to_dict` is that shape, the same from the CLI (``--format json``), ``/sparql``, ``/queries``
+and the UI's messages::
+
+    {"ok": false, "kind": "syntax", "status": 400, "error": "line 1, column 8: …", "message": "…",
+     "errors": ["…"], "line": 1, "column": 8}
+
+``kind`` is a stable machine name per class (``syntax``, ``query``, ``timeout``, ``too_large``, ``refused``,
+``shape``, ``rdf_syntax``, ``store``, ``not_found``, ``curation``, ``http``, ``error``); ``errors`` lists every
+problem (each SHACL violation); ``line`` and ``column`` are ``null`` when unknown.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
+
+__all__ = ["CurationError", "ErrorDict", "FardplanError", "HttpError", "Location", "NodeNotFound", "QueryCrashed",
+           "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge", "RdfSyntaxError", "ShapeViolation",
+           "StoreError", "Violation"]
+
+
+class ErrorDict(TypedDict):
+    """The JSON shape of every error (see the module docstring)."""
+
+    ok: bool
+    kind: str
+    status: int
+    error: str
+    message: str
+    errors: list[str]
+    line: int | None
+    column: int | None
 
 
 class FardplanError(Exception):
     """Base of every error the core raises on purpose."""
 
     status = 400
+    kind = "error"
 
-    def to_dict(self) -> dict:
-        """The JSON error shape shared by the CLI, the UI and HTTP: ``{"ok", "error", "errors", "status"}``."""
-        return {"ok": False, "error": str(self), "errors": [str(self)], "status": self.status}
+    def to_dict(self) -> ErrorDict:
+        """The JSON error shape shared by the CLI, the UI and HTTP (see the module docstring)."""
+        return {"ok": False, "kind": self.kind, "status": self.status, "error": str(self),
+                "message": getattr(self, "message", str(self)), "errors": [str(self)],
+                "line": getattr(self, "line", None), "column": getattr(self, "column", None)}
 
 
 @dataclass
@@ -35,10 +67,14 @@ class Location:
 class RdfSyntaxError(FardplanError):
     """An RDF file that does not parse; ``location`` says file:line:column."""
 
+    kind = "rdf_syntax"
+
     def __init__(self, message: str, location: Location) -> None:
         super().__init__(f"{location}: {message}")
         self.location = location
         self.message = message
+        self.line = location.line
+        self.column = location.column
 
 
 class QueryError(FardplanError):
@@ -51,11 +87,17 @@ class QueryError(FardplanError):
         self.column = column
         self.message = message
 
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        """``syntax`` when the parser named a place, else ``query``."""
+        return "syntax" if self.line is not None else "query"
+
 
 class QueryTimeout(QueryError):
     """A query stopped at its time limit."""
 
     status = 503
+    kind = "timeout"  # type: ignore[assignment]
 
 
 class QueryTooLarge(QueryError):
@@ -66,12 +108,14 @@ class QueryTooLarge(QueryError):
     """
 
     status = 507
+    kind = "too_large"  # type: ignore[assignment]
 
 
 class QueryRefused(QueryError):
     """A query or update that policy forbids (SERVICE, LOAD, updates on a read-only store)."""
 
     status = 403
+    kind = "refused"  # type: ignore[assignment]
 
 
 @dataclass
@@ -93,6 +137,7 @@ class ShapeViolation(FardplanError):
     """Data that breaks the SHACL shapes; ``violations`` lists each focus node and message."""
 
     status = 422
+    kind = "shape"
 
     def __init__(self, violations: list[Violation], source: str = "") -> None:
         head = f"{source}: " if source else ""
@@ -100,14 +145,17 @@ class ShapeViolation(FardplanError):
         super().__init__(f"{head}{len(violations)} SHACL violation(s)\n{lines}")
         self.violations = violations
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> ErrorDict:
         data = super().to_dict()
         data["errors"] = [str(v) for v in self.violations]
         return data
 
 
 class StoreError(FardplanError):
-    """A store URL that cannot be opened, or a store that fails."""
+    """A store URL that cannot be opened, or a store that fails: the server's side, HTTP 503."""
+
+    status = 503
+    kind = "store"
 
 
 class QueryCrashed(StoreError):
@@ -120,6 +168,7 @@ class NodeNotFound(FardplanError):
     """A node name that matches nothing, or more than one thing; ``candidates`` lists close matches."""
 
     status = 404
+    kind = "not_found"
 
     def __init__(self, name: str, candidates: list[tuple[str, str]] | None = None, ambiguous: bool = False,
                  details: dict[str, str] | None = None, wrong_type: str | None = None) -> None:
@@ -141,3 +190,15 @@ class NodeNotFound(FardplanError):
 
 class CurationError(FardplanError):
     """A curation entry that is malformed, or whose quote is not in the raw source."""
+
+    kind = "curation"
+
+
+class HttpError(FardplanError):
+    """An HTTP-level refusal with its status (405, 406, 413, 415 …)."""
+
+    kind = "http"
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

@@ -7,6 +7,7 @@ Each command group is a module with ``add_commands(command)``: :mod:`graph.cli.s
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from graph import __version__
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except FardplanError as exc:
+        if getattr(args, "format", None) == "json":  # scripts read the one error shape (graph.errors)
+            print(json.dumps(exc.to_dict(), ensure_ascii=False))
         print(f"fardplan {args.command}: error: {exc}", file=sys.stderr)
         return 2 if not isinstance(exc, ShapeViolation) else 1
     except BrokenPipeError:

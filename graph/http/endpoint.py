@@ -25,7 +25,7 @@ from flask import Blueprint, Flask, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from graph import queries
-from graph.errors import FardplanError, NodeNotFound, QueryError
+from graph.errors import FardplanError, HttpError, NodeNotFound
 from graph.rdf.formats import FORMATS, Format, serialize
 from graph.rdf.results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
 from graph.settings import Settings
@@ -74,19 +74,8 @@ SELECT DISTINCT ?r ?s ?p ?o WHERE {
 """
 
 
-class HttpError(FardplanError):
-    """An HTTP-level refusal with its status (405, 406, 413, 415 …)."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 def _error(exc: FardplanError) -> Response:
-    data = exc.to_dict()
-    if isinstance(exc, QueryError):
-        data.update(line=exc.line, column=exc.column, message=exc.message)
-    return Response(json.dumps(data, ensure_ascii=False), status=exc.status, mimetype="application/json")
+    return Response(json.dumps(exc.to_dict(), ensure_ascii=False), status=exc.status, mimetype="application/json")
 
 
 def _negotiate(table: dict[str, str], fmt: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import queries
-from graph.errors import FardplanError, QueryError, QueryRefused, QueryTimeout
+from graph.errors import FardplanError, QueryError
 from graph.rdf.formats import rdf_format, serialize
 from graph.rdf.results import to_csv, to_json
 from graph.rdf.terms import to_plain
@@ -62,20 +62,6 @@ def _cell(term: Any) -> dict | None:
 def _empty_result() -> dict:
     return {"ok": False, "kind": None, "columns": [], "rows": [], "boolean": None, "triples": [], "labels": {},
             "triple_count": 0, "note": None, "truncated": False, "elapsed_ms": 0, "error": None}
-
-
-def _error(exc: FardplanError) -> dict:
-    if isinstance(exc, QueryRefused):
-        kind = "refused"
-    elif isinstance(exc, QueryTimeout):
-        kind = "timeout"
-    elif isinstance(exc, QueryError):
-        kind = "syntax" if exc.line is not None else "query"
-    else:
-        kind = "store"
-    message = exc.message if isinstance(exc, QueryError) else str(exc)
-    return {"kind": kind, "message": message, "line": getattr(exc, "line", None),
-            "column": getattr(exc, "column", None)}
 
 
 def _drawable(triples: list[dict], max_elements: int) -> list[dict]:
@@ -128,18 +114,19 @@ def run_query(store: Store, text: str, settings: Settings) -> dict:
     ``kind`` is ``select`` (``columns``, ``rows`` of cells or None), ``ask`` (``boolean``) or ``graph``
     (``triples`` as ``{"s", "p", "o"}`` cells, at most what draws in ``settings.max_elements`` elements;
     ``triple_count`` is how many the answer had and ``note`` says when fewer are drawn). ``truncated``: the
-    answer stopped at ``settings.max_rows``. ``error``: ``{"kind", "message", "line", "column"}``.
+    answer stopped at ``settings.max_rows``. ``error``: the one error shape
+    (:meth:`graph.errors.FardplanError.to_dict`; ``kind`` ``empty`` for a blank query).
     """
     result = _empty_result()
     if not text or not text.strip():
-        result["error"] = {"kind": "empty", "message": "the query is empty", "line": None, "column": None}
+        result["error"] = {**QueryError("the query is empty").to_dict(), "kind": "empty"}
         return result
     start = time.perf_counter()
     full_text, added = with_known_prefixes(text)
     try:
         answer = bounded.run(store, full_text, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows)
     except FardplanError as exc:
-        result["error"] = _error(exc)
+        result["error"] = exc.to_dict()
         if result["error"].get("line") is not None and result["error"]["line"] > added:
             result["error"]["line"] -= added
         return result

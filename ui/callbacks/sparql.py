@@ -6,13 +6,13 @@ on every edit, and two clientside callbacks push text (an example, the URL's que
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, callback_context, html
+from dash import ClientsideFunction, Input, Output, State, callback_context, html, no_update
 from dash.exceptions import PreventUpdate
 
 from graph.errors import FardplanError
 from graph.service.sparql import download, examples, run_query
 from ui import ids
-from ui.components.sparql import build_answer, build_error, build_status
+from ui.components.sparql import build_answer, build_download_error, build_error, build_status
 from ui.urls import share_search
 
 DOWNLOAD_FORMATS = {ids.SQ_CSV: "csv", ids.SQ_JSON: "json", ids.SQ_TTL: "ttl"}
@@ -60,14 +60,15 @@ def register(app, ctx) -> None:
             raise PreventUpdate
         return share_search(ran["text"], ran["lang"])
 
-    @app.callback(Output(ids.SQ_DOWNLOAD, "data"), *(Input(b, "n_clicks") for b in DOWNLOAD_FORMATS),
-                  State(ids.SQ_RAN, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.SQ_DOWNLOAD, "data"), Output(ids.SQ_ERROR, "children", allow_duplicate=True),
+                  *(Input(b, "n_clicks") for b in DOWNLOAD_FORMATS), State(ids.SQ_RAN, "data"),
+                  prevent_initial_call=True)
     def save(*args):
         ran = args[-1]
         trigger = callback_context.triggered_id
         if not ran or trigger not in DOWNLOAD_FORMATS or not callback_context.triggered[0]["value"]:
             raise PreventUpdate
         try:
-            return download(ctx.store, ran["text"], ctx.settings, DOWNLOAD_FORMATS[trigger])
-        except FardplanError:
-            raise PreventUpdate from None
+            return download(ctx.store, ran["text"], ctx.settings, DOWNLOAD_FORMATS[trigger]), html.Div()
+        except FardplanError as exc:  # said in the page, never swallowed
+            return no_update, build_download_error(exc.to_dict(), ran["lang"])

@@ -11,9 +11,10 @@ from dash import dash_table, html
 from graph.vocab.namespaces import curie
 from ui import ids
 from ui.components.table import build_twin, graph_attrs
-from ui.i18n import t
+from ui.i18n import TEXT, t
 
-__all__ = ["GRAPH_STYLE", "PAGE_SIZE", "build_answer", "build_error", "build_status", "build_table", "to_elements"]
+__all__ = ["GRAPH_STYLE", "PAGE_SIZE", "build_answer", "build_download_error", "build_error", "build_status",
+           "build_table", "to_elements"]
 
 PAGE_SIZE = 100
 FONT = 'Inter, "Segoe UI", Roboto, Arial, sans-serif'
@@ -123,8 +124,14 @@ def build_status(result: dict, settings, lang: str) -> list:
 
 def build_error(error: dict, lang: str) -> html.Div:
     """An error: what kind, where (line and column when known) and the engine's message."""
-    kind = error["kind"]
+    kind = error["kind"] if f"sq_err_{error['kind']}" in TEXT else "store"  # any other error is the server's
     heading = t(f"sq_err_{kind}", lang, line=error.get("line") or "?", column=error.get("column") or "?")
     if kind == "query" and error.get("line"):
         heading += f" ({error['line']}:{error.get('column') or '?'})"
     return html.Div(className="sq-error", children=[html.Strong(heading), html.Pre(error["message"])])
+
+
+def build_download_error(error: dict, lang: str) -> html.Div:
+    """A download that failed (the query ran before, so the store or a limit failed it): heading and message."""
+    return html.Div(className="sq-error", role="alert",
+                    children=[html.Strong(t("sq_err_download", lang)), html.Pre(error["message"])])

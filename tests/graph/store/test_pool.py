@@ -191,7 +191,7 @@ def _sleep(_store: ox.Store, seconds: float) -> None:
 
 
 def _raise_http(_store: ox.Store) -> None:
-    from graph.http.endpoint import HttpError
+    from graph.errors import HttpError
 
     raise HttpError("not acceptable", 406)
 
