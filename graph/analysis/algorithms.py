@@ -13,7 +13,15 @@ from collections.abc import Iterable
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from graph.errors import NodeNotFound
+
+
+class NotInGraph(NodeNotFound, nx.NodeNotFound):
+    """A node the analysis graph does not hold: the core's :class:`NodeNotFound` (one error shape, HTTP 404) that is
+    also networkx's own ``NodeNotFound``, as networkx-style callers expect."""
+
 __all__ = [
+    "NotInGraph",
     "DIRECT", "VIA", "CONTRIBUTES", "PART_OF",
     "EXPLICIT", "strategy_reach", "actors_reaching", "affiliation_graph", "collaboration_graph",
     "collaboration_network",
@@ -360,7 +368,7 @@ def shortest_connections(
         G = nx.subgraph_view(full, filter_edge=keep_edge)
     undirected = G.to_undirected(as_view=True)
     if source not in undirected or target not in undirected:
-        raise nx.NodeNotFound(f"{source if source not in undirected else target} is not in the graph")
+        raise NotInGraph(source if source not in undirected else target)
     paths = []
     try:
         for nodes in nx.all_shortest_paths(undirected, source, target):
