@@ -27,7 +27,6 @@ class Settings:
         "help": "Query processes kept ready per embedded store (0: one per CPU, at most 2)"})
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Largest accepted request body"})
     max_elements: int = field(default=400, metadata={"help": "Most graph elements sent to the browser per view"})
-    read_only: bool = field(default=True, metadata={"help": "Refuse SPARQL Update on the public endpoint"})
     # Limits of the public endpoint's query processes (issue 10).
     allow_network_in_workers: bool = field(default=False, metadata={
         "help": "Run queries even where a query process cannot cut itself off the network (unshare fails)"})
