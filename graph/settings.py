@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+__all__ = ["DATA_DIR", "DEFAULT_STORE", "ONTOLOGY_DIR", "PROJECT_DIR", "Settings"]
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 ONTOLOGY_DIR = PROJECT_DIR / "ontology"

@@ -36,6 +36,9 @@ from ui.components import presentation
 from ui.components.errors import banner, on_callback_error
 from ui.pages import explore, gaps, network, sparql, strategy_actors, two_actors
 
+__all__ = ["ASSETS", "PAGES", "PAGE_MODULES", "ROUTES", "AppContext", "create_app", "open_default_store",
+           "production_app", "run"]
+
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Each page (nav order) with the function that registers its callbacks.
 PAGES: list[tuple[Any, Callable[[Dash, Any], None]]] = [

@@ -13,6 +13,9 @@ from types import ModuleType
 from graph.cli.common import open_store_for
 from graph.vocab.phrasing import name_of, path_text, step_text
 
+__all__ = ["FORMATS", "MODES", "WORDS", "add_commands", "cmd_actors", "cmd_brokers", "cmd_gaps", "cmd_path",
+           "cmd_shared"]
+
 FORMATS = ("table", "json")
 MODES = {"stated": ("uttalat", "stated"), "interpreted": ("tolkat", "interpreted")}
 # The words of the tables, Swedish and English.

@@ -10,6 +10,9 @@ import pyoxigraph as ox
 
 from graph.errors import FardplanError, Location, RdfSyntaxError
 
+__all__ = ["ALIASES", "FORMATS", "Format", "format_for_path", "load_into", "parse_bytes", "parse_file", "rdf_format",
+           "serialize"]
+
 
 @dataclass(frozen=True)
 class Format:

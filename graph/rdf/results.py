@@ -13,6 +13,8 @@ from graph.rdf.formats import rdf_format, serialize
 from graph.rdf.terms import to_plain, to_text
 from graph.store import QueryAnswer, Solutions
 
+__all__ = ["RESULT_MEDIA_TYPES", "render", "to_csv", "to_json", "to_table", "to_tsv", "to_xml"]
+
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",

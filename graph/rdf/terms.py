@@ -6,6 +6,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+__all__ = ["RDF_LANGSTRING", "XSD_STRING", "OxTerm", "from_plain", "to_ox", "to_plain", "to_rdflib", "to_text"]
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from graph.store import Store
 
+__all__ = ["CLASS_COUNTS", "class_counts"]
+
 CLASS_COUNTS = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

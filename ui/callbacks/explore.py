@@ -19,6 +19,8 @@ from ui.i18n import t
 from ui.urls import EXPLORE as EXPLORE_PATH
 from ui.urls import decode_state, encode_state
 
+__all__ = ["BUTTON_EVENTS", "CONTROLS", "register"]
+
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
 CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}
 

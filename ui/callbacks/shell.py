@@ -13,6 +13,8 @@ from ui.components.table import LIVE
 from ui.i18n import lang_or_default
 from ui.urls import toggle_lang_query
 
+__all__ = ["register"]
+
 
 def _query(search: str | None) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()}

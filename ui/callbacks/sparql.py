@@ -15,6 +15,8 @@ from ui import ids
 from ui.components.sparql import build_answer, build_download_error, build_error, build_status
 from ui.urls import share_search
 
+__all__ = ["DOWNLOAD_FORMATS", "register"]
+
 DOWNLOAD_FORMATS = {ids.SQ_CSV: "csv", ids.SQ_JSON: "json", ids.SQ_TTL: "ttl"}
 
 

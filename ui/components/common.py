@@ -10,6 +10,9 @@ from ui import ids, urls
 from ui.elements.explore import KIND_STYLE
 from ui.i18n import kind_name, number, t
 
+__all__ = ["build_edge_details", "build_hits", "build_legend", "build_mode", "build_nav", "build_node_details",
+           "build_quote", "build_relation_group", "build_relation_item", "build_status", "build_swatch"]
+
 
 def build_nav(pages: list[dict], current: str, lang: str, toggle_href: str) -> html.Nav:
     """The top bar: title, one link per page (``{"path", "title"}``) and the language toggle."""

@@ -16,6 +16,8 @@ from ui.elements.explore import highlight_stylesheet
 from ui.i18n import kind_name, t
 from ui.urls import decode_state
 
+__all__ = ["PATH", "TITLE", "layout"]
+
 PATH = urls.EXPLORE
 TITLE = {"sv": "Utforska", "en": "Explore"}
 

@@ -8,6 +8,8 @@ from ui import ids, urls
 from ui.components.planner import build_page
 from ui.i18n import t
 
+__all__ = ["PATH", "TITLE", "layout"]
+
 PATH = urls.GAPS
 TITLE = {"sv": "Luckor", "en": "Gaps"}
 

@@ -8,6 +8,8 @@ from ui import ids, urls
 from ui.components.planner import build_page, build_picker
 from ui.i18n import t
 
+__all__ = ["MEASURES", "PATH", "TITLE", "layout"]
+
 PATH = urls.NETWORK
 TITLE = {"sv": "Samverkansnätverk", "en": "Collaboration network"}
 MEASURES = ("weighted_degree", "betweenness")

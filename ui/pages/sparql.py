@@ -13,6 +13,8 @@ from graph.service.sparql import examples, starter_text
 from ui import ids, urls
 from ui.i18n import t
 
+__all__ = ["PATH", "TITLE", "layout"]
+
 PATH = urls.SPARQL
 TITLE = {"sv": "SPARQL", "en": "SPARQL"}
 

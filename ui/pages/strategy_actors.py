@@ -11,6 +11,8 @@ from ui.components.planner import actor_types, build_message, build_page, build_
 from ui.components.table import build_twin
 from ui.i18n import t
 
+__all__ = ["PATH", "TITLE", "layout"]
+
 PATH = urls.STRATEGY
 TITLE = {"sv": "Strategi → aktörer", "en": "Strategy → actors"}
 

@@ -10,6 +10,8 @@ from ui import ids, urls
 from ui.components.planner import build_actor_options, build_message, build_page, build_picker, choices
 from ui.i18n import t
 
+__all__ = ["PATH", "TITLE", "layout"]
+
 PATH = urls.TWO_ACTORS
 TITLE = {"sv": "Två aktörer", "en": "Two actors"}
 
