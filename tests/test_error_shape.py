@@ -83,8 +83,10 @@ def test_the_sparql_page_service_answers_with_the_shape(seed_store):
     assert set(run_query(seed_store, " ", Settings())["error"]) == SHAPE
 
 
-def test_the_cli_prints_the_shape_with_format_json(capsys):
+def test_the_cli_prints_the_shape_on_stderr_with_format_json(capsys):
     assert main(["query", "--store", "memory", "--format", "json", "SELECT * WHERE {"]) == 2
-    _check(json.loads(capsys.readouterr().out), "syntax", 400)
+    out, err = capsys.readouterr()
+    assert out == ""  # standard output is for data only
+    _check(json.loads(err.splitlines()[-1]), "syntax", 400)
     assert main(["actors", "--store", "memory", "--format", "json", "No such strategy"]) == 2
-    _check(json.loads(capsys.readouterr().out), "not_found", 404)
+    _check(json.loads(capsys.readouterr().err.splitlines()[-1]), "not_found", 404)

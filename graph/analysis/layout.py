@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["short_label", "wrap_label", "node_label", "label_box", "separate", "force_positions",
+__all__ = ["RINGS", "concentric", "short_label", "wrap_label", "node_label", "label_box", "separate", "force_positions",
            "spread_positions", "overlaps", "FONT_PX", "KIND_FONT_PX", "WRAP_CHARS"]
 
 MAX_LABEL = 34
@@ -218,3 +218,42 @@ def spread_positions(positions: dict[str, dict], nodes: dict[str, tuple],
                 for k, n in enumerate(ids)}
 
     return _cached(key, build)
+
+
+RINGS = {"goal": 0, "strategy": 1, "project": 2, "organisation": 3}
+
+
+def concentric(nodes: list[tuple[str, str, list[str], tuple]], spacing: float = 95.0) -> dict[str, dict]:
+    """Positions for "concentric by goal area" of ``nodes`` given as ``(id, kind, goal areas, sort key)``: one
+    sector per goal area (plus one for nodes tied to none), and rings from the centre: goal areas, strategies,
+    projects, organisations, everything else. A ring too crowded for ``spacing`` pixels between nodes spills
+    onto extra rings."""
+    sectors: dict[str, list[tuple[str, str, list[str], tuple]]] = defaultdict(list)
+    for node in nodes:
+        goals = node[2]
+        sectors[sorted(goals)[0] if goals else ""].append(node)
+    keys = sorted(sectors, key=lambda g: (g == "", g))
+    total = sum(len(v) for v in sectors.values()) or 1
+    positions: dict[str, dict] = {}
+    start = -math.pi / 2
+    radius_step = 2.6 * spacing
+    for key in keys:
+        members = sectors[key]
+        width = 2 * math.pi * len(members) / total
+        rings: dict[int, list[tuple[str, str, list[str], tuple]]] = defaultdict(list)
+        for node in members:
+            rings[RINGS.get(node[1], 4)].append(node)
+        radius = 0.0
+        for ring in sorted(rings):
+            items = [n[0] for n in sorted(rings[ring], key=lambda n: n[3])]
+            radius = max(radius + radius_step, (ring + 0.6) * radius_step)
+            while items:
+                fits = max(1, int(radius * width * 0.9 / spacing))
+                chunk, items = items[:fits], items[fits:]
+                for i, n in enumerate(chunk):
+                    angle = start + width * (i + 0.5) / len(chunk)
+                    positions[n] = {"x": round(radius * math.cos(angle), 1), "y": round(radius * math.sin(angle), 1)}
+                if items:
+                    radius += spacing
+        start += width
+    return positions

@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except FardplanError as exc:
-        if getattr(args, "format", None) == "json":  # scripts read the one error shape (graph.errors)
-            print(json.dumps(exc.to_dict(), ensure_ascii=False))
         print(f"fardplan {args.command}: error: {exc}", file=sys.stderr)
+        if getattr(args, "format", None) == "json":  # then the one error shape (graph.errors), on its own last line
+            print(json.dumps(exc.to_dict(), ensure_ascii=False), file=sys.stderr)
         return 2 if not isinstance(exc, ShapeViolation) else 1
     except BrokenPipeError:
         return 0

@@ -8,10 +8,9 @@ attached to its best visible neighbour; opening a group gives its members priori
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict, deque
 
-from graph.analysis.layout import force_positions, node_label
+from graph.analysis.layout import concentric, force_positions, node_label
 from graph.index.nodes import KINDS, ExploreIndex, label_of
 
 __all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "layout_positions",
@@ -214,42 +213,9 @@ def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: 
             for (a, k), c in sorted(buckets.items(), key=lambda t: (KINDS.index(t[0][1]), t[0][0]))]
 
 
-RINGS = {"goal": 0, "strategy": 1, "project": 2, "organisation": 3}
-
-
 def concentric_positions(index: ExploreIndex, ids: list[str], spacing: float = 95.0) -> dict[str, dict]:
-    """Positions for "concentric by goal area": one sector per goal area (plus one for nodes tied to none), and
-    rings from the centre: goal areas, strategies, projects, organisations, everything else. A ring too crowded
-    for ``spacing`` pixels between nodes spills onto extra rings."""
-    sectors: dict[str, list[str]] = defaultdict(list)
-    for n in ids:
-        node = index.nodes.get(n)
-        goals = node.goals if node else []
-        sectors[sorted(goals)[0] if goals else ""].append(n)
-    keys = sorted(sectors, key=lambda g: (g == "", g))
-    total = sum(len(v) for v in sectors.values()) or 1
-    positions: dict[str, dict] = {}
-    start = -math.pi / 2
-    radius_step = 2.6 * spacing
-    for key in keys:
-        members = sectors[key]
-        width = 2 * math.pi * len(members) / total
-        rings: dict[int, list[str]] = defaultdict(list)
-        for n in members:
-            node = index.nodes.get(n)
-            rings[RINGS.get(node.kind, 4) if node else 4].append(n)
-        radius = 0.0
-        for ring in sorted(rings):
-            items = sorted(rings[ring], key=lambda n: (index.nodes[n].notation, label_of(index.nodes[n]))
-                           if n in index.nodes else ("~", n))
-            radius = max(radius + radius_step, (ring + 0.6) * radius_step)
-            while items:
-                fits = max(1, int(radius * width * 0.9 / spacing))
-                chunk, items = items[:fits], items[fits:]
-                for i, n in enumerate(chunk):
-                    angle = start + width * (i + 0.5) / len(chunk)
-                    positions[n] = {"x": round(radius * math.cos(angle), 1), "y": round(radius * math.sin(angle), 1)}
-                if items:
-                    radius += spacing
-        start += width
-    return positions
+    """Positions for "concentric by goal area" of the nodes ``ids`` (:func:`graph.analysis.layout.concentric`):
+    each node's kind, goal areas and sort key read from the index."""
+    placed = [(n, node.kind, node.goals, (node.notation, label_of(node))) if (node := index.nodes.get(n))
+              else (n, "", [], ("~", n)) for n in ids]
+    return concentric(placed, spacing)
