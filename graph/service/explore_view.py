@@ -13,6 +13,7 @@ from collections import defaultdict, deque
 
 from graph.analysis.layout import force_positions, node_label
 from graph.index.nodes import KINDS, ExploreIndex, label_of
+from graph.vocab.notation import notation_key
 
 __all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "layout_positions",
            "GROUP_RESERVE"]
@@ -240,8 +241,8 @@ def concentric_positions(index: ExploreIndex, ids: list[str], spacing: float = 9
             rings[RINGS.get(node.kind, 4) if node else 4].append(n)
         radius = 0.0
         for ring in sorted(rings):
-            items = sorted(rings[ring], key=lambda n: (index.nodes[n].notation, label_of(index.nodes[n]))
-                           if n in index.nodes else ("~", n))
+            items = sorted(rings[ring], key=lambda n: (notation_key(index.nodes[n].notation), label_of(index.nodes[n]))
+                           if n in index.nodes else (notation_key("~"), n))
             radius = max(radius + radius_step, (ring + 0.6) * radius_step)
             while items:
                 fits = max(1, int(radius * width * 0.9 / spacing))
