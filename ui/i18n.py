@@ -1,6 +1,10 @@
-"""Every UI string in Swedish (the default) and English."""
+"""Every UI string in Swedish (the default) and English, in one place so that translations stay complete."""
 
 from __future__ import annotations
+
+from graph.vocab.kinds import KIND_TABLE
+
+__all__ = ["LANGS", "TEXT", "KIND_NAMES", "lang_or_default", "t", "number", "kind_name"]
 
 LANGS = ("sv", "en")
 
@@ -238,17 +242,8 @@ TEXT: dict[str, dict[str, str]] = {
     "pr_brief_html": {"sv": "Underlag (HTML)", "en": "Brief (HTML)"},
 }
 
-KIND_NAMES: dict[str, dict[str, tuple[str, str]]] = {
-    "goal": {"sv": ("målområde", "målområden"), "en": ("goal area", "goal areas")},
-    "strategy": {"sv": ("strategi", "strategier"), "en": ("strategy", "strategies")},
-    "project": {"sv": ("projekt", "projekt"), "en": ("project", "projects")},
-    "organisation": {"sv": ("organisation", "organisationer"), "en": ("organisation", "organisations")},
-    "document": {"sv": ("dokument", "dokument"), "en": ("document", "documents")},
-    "stance": {"sv": ("ståndpunkt", "ståndpunkter"), "en": ("stance", "stances")},
-    "proposal": {"sv": ("förslag", "förslag"), "en": ("proposal", "proposals")},
-    "consultation": {"sv": ("samråd", "samråd"), "en": ("consultation", "consultations")},
-    "outcome": {"sv": ("resultat", "resultat"), "en": ("outcome", "outcomes")},
-}
+# A node kind's singular and plural name by language (from the one table of kinds).
+KIND_NAMES: dict[str, dict[str, tuple[str, str]]] = {k.name: {"sv": k.sv, "en": k.en} for k in KIND_TABLE}
 
 
 def lang_or_default(lang: str | None) -> str:

@@ -14,6 +14,7 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 from graph.errors import NodeNotFound
+from graph.vocab.notation import notation_key
 
 
 class NotInGraph(NodeNotFound, nx.NodeNotFound):
@@ -432,7 +433,8 @@ def goal_area_coverage(
     Returns
     -------
     dict
-        ``{goal area: {"strategies": [...], "with_projects": [...], "with_actors": [...]}}``, lists sorted.
+        ``{goal area: {"strategies": [...], "with_projects": [...], "with_actors": [...]}}``, lists in notation
+        order (node attribute ``notation``, :func:`graph.vocab.notation.notation_key`), then by node.
 
     Examples
     --------
@@ -455,7 +457,7 @@ def goal_area_coverage(
         if r in part_of and g in coverage and G.nodes[s].get("type") == strategy_type:
             coverage[g]["strategies"].append(s)
     for entry in coverage.values():
-        entry["strategies"].sort()
+        entry["strategies"].sort(key=lambda s: (notation_key(G.nodes[s].get("notation", "")), s))
         entry["with_projects"] = [s for s in entry["strategies"] if s not in without_projects]
         entry["with_actors"] = [s for s in entry["strategies"] if s not in without_actors]
     return coverage

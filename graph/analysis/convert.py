@@ -4,7 +4,8 @@
 (``graph/queries/``) and returns a :class:`networkx.MultiDiGraph` whose nodes are ``str`` IRIs and whose
 attributes are plain ``str``/``int``/``list`` values, so nothing downstream holds an RDF term:
 
-* node attributes: ``type`` (``goal_area``, ``strategy``, ``project``, ``proposal``, ``actor`` or ``other``),
+* node attributes: ``type`` (``goal_area``, ``strategy``, ``project``, ``proposal``, ``actor`` or ``other``: the
+  kind's analysis name in :data:`graph.vocab.kinds.KIND_TABLE`),
   ``label_sv``, ``label_en``, ``notation``, ``names`` (every label, alt label and notation, for look-up),
   ``names_en`` (those of them tagged ``@en``);
 * edge attributes (key = ``relation``): ``relation`` (the predicate's local name, e.g. ``participatesIn``),
@@ -21,29 +22,17 @@ import pyoxigraph as ox
 
 from graph.queries import get
 from graph.store import Solutions, Store
-from graph.vocab.namespaces import FP_IRI, PREFIXES
+from graph.vocab.kinds import classify
+from graph.vocab.labels import FALLBACK_LABELS
+from graph.vocab.namespaces import PREFIXES
 
-__all__ = ["NODE_TYPES", "to_nx", "local_name"]
+__all__ = ["to_nx", "local_name"]
 
 ORG = PREFIXES["org"]
 SKOS = PREFIXES["skos"]
 
-# Most specific first: a node gets the first type whose class it has.
-NODE_TYPES: tuple[tuple[str, str], ...] = (
-    (FP_IRI + "GoalArea", "goal_area"),
-    (FP_IRI + "Strategy", "strategy"),
-    (FP_IRI + "Project", "project"),
-    (FP_IRI + "Proposal", "proposal"),
-    (FP_IRI + "DecisionProposal", "proposal"),
-    (ORG + "Organization", "actor"),
-    (ORG + "OrganizationalUnit", "actor"),
-)
-# Labels for borrowed predicates the ontology does not label.
-FALLBACK_LABELS: dict[str, tuple[str, str]] = {
-    SKOS + "broader": ("hör till", "belongs to"),
-    ORG + "subOrganizationOf": ("är en del av", "is part of"),
-    ORG + "memberOf": ("är medlem i", "is a member of"),
-}
+# The borrowed predicates of the analysis view the ontology does not label (labels: graph.vocab.labels).
+BORROWED_RELATIONS = (SKOS + "broader", ORG + "subOrganizationOf", ORG + "memberOf")
 LABEL_PROPERTIES = (SKOS + "prefLabel", PREFIXES["rdfs"] + "label")
 
 
@@ -59,15 +48,13 @@ def _select(store: Store, name: str) -> list[dict[str, ox.NamedNode | ox.Literal
 
 
 def _add_nodes(G: nx.MultiDiGraph, store: Store) -> None:
-    rank = {cls: i for i, (cls, _) in enumerate(NODE_TYPES)}
-    types = dict(NODE_TYPES)
-    best: dict[str, str] = {}
+    classes: dict[str, set[str]] = {}
     for row in _select(store, "analysis_nodes"):
-        node, cls = row["node"].value, row["class"].value
-        if node not in best or rank[cls] < rank[best[node]]:
-            best[node] = cls
-    for node in sorted(best):
-        G.add_node(node, type=types[best[node]], label_sv="", label_en="", notation="", names=[], names_en=[])
+        classes.setdefault(row["node"].value, set()).add(row["class"].value)
+    for node in sorted(classes):
+        kind = classify(classes[node])
+        G.add_node(node, type=kind.type if kind else "other", label_sv="", label_en="", notation="", names=[],
+                   names_en=[])
     labels: dict[tuple[str, str], tuple[int, str]] = {}
     for row in _select(store, "analysis_names"):
         node, prop, name = row["node"].value, row["property"].value, row["name"]
@@ -98,9 +85,9 @@ def _relation_labels(store: Store) -> dict[str, dict[str, str]]:
         iri, label = row["predicate"].value, row["label"]
         if label.language in ("sv", "en"):
             found.setdefault(iri, {})[label.language] = label.value
-    for iri, (sv, en) in FALLBACK_LABELS.items():
-        found.setdefault(iri, {}).setdefault("sv", sv)
-        found[iri].setdefault("en", en)
+    for iri in BORROWED_RELATIONS:
+        for lang, label in FALLBACK_LABELS[iri].items():
+            found.setdefault(iri, {}).setdefault(lang, label)
     return {
         local_name(iri): {"iri": iri, "label_sv": names.get("sv", local_name(iri)),
                           "label_en": names.get("en", local_name(iri))}

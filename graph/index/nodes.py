@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph.store import Solutions, Store
+from graph.vocab.kinds import KINDS, classify
 from graph.vocab.namespaces import FP_IRI, PREFIXES, sparql_prologue
 from graph.vocab.text import fold
 
@@ -19,21 +20,6 @@ __all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "label_of"]
 ORG = PREFIXES["org"]
 SKOS = PREFIXES["skos"]
 
-# Node kinds in display order; each maps the classes that make a node that kind (first match wins).
-KINDS: tuple[str, ...] = (
-    "goal", "strategy", "project", "organisation", "document", "stance", "proposal", "consultation", "outcome",
-)
-KIND_CLASSES: dict[str, tuple[str, ...]] = {
-    "goal": (FP_IRI + "GoalArea",),
-    "strategy": (FP_IRI + "Strategy",),
-    "project": (FP_IRI + "Project",),
-    "organisation": (ORG + "Organization", ORG + "OrganizationalUnit"),
-    "document": (FP_IRI + "Document",),
-    "stance": (FP_IRI + "Stance",),
-    "proposal": (FP_IRI + "Proposal", FP_IRI + "DecisionProposal"),
-    "consultation": (FP_IRI + "Consultation",),
-    "outcome": (FP_IRI + "Outcome",),
-}
 GENERIC_CLASSES = {ORG + "Organization", ORG + "OrganizationalUnit", SKOS + "Concept", FP_IRI + "Document"}
 # Predicates that are structure or provenance, never a relation drawn in the graph.
 NON_RELATIONS = {
@@ -139,12 +125,13 @@ def _rows(answer) -> list[tuple]:
 
 
 def _kind(classes: set[str]) -> tuple[str, str] | None:
-    for kind in KINDS:
-        hit = [c for c in KIND_CLASSES[kind] if c in classes]
-        if hit:
-            specific = sorted(c for c in classes if c.startswith(FP_IRI) and c not in GENERIC_CLASSES)
-            return kind, (specific[0] if specific else hit[0])
-    return None
+    """The node's kind (:func:`graph.vocab.kinds.classify`) and the class shown for it: its first ``fp:`` class
+    more specific than the kind's, else the first class of the kind it has."""
+    kind = classify(classes)
+    if kind is None:
+        return None
+    specific = sorted(c for c in classes if c.startswith(FP_IRI) and c not in GENERIC_CLASSES)
+    return kind.name, (specific[0] if specific else next(c for c in kind.classes if c in classes))
 
 
 def build_index(store: Store) -> ExploreIndex:

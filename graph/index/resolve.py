@@ -4,11 +4,12 @@ Order of trial, the first level with a hit deciding:
 
 1. the full IRI (also ``<IRI>``) or a CURIE (``fpid:org/polisen``);
 2. a notation in any form planners type: ``DT.VI``, ``dt vi``, ``DT 6``, ``DT6``, ``DT.6`` (roman or arabic);
-3. names compared after :func:`graph.vocab.text.fold` (case and diacritics ignored) and split into words, at four
-   levels: the whole name, whole words of a name (``insatsgruppen`` in *Sociala insatsgruppen*), a prefix of a
-   name or of one of its words (``skarpnack``), and — only for four letters or more — a part inside a word.
-   At each level Swedish names (labels, alt labels, notations) are tried before English ones, so an English
-   label never wins over a Swedish one of the same strength.
+3. names compared after :func:`graph.vocab.text.fold` (case and diacritics ignored) and split into words, at the
+   ranks explorer search uses (:func:`graph.index.search.name_rank`), so a name resolves to the node search lists
+   first: the whole name, a prefix of a name (``skarpnack``), a prefix of one of its words (``insatsgruppen`` in
+   *Sociala insatsgruppen*), and — only for four letters or more — a part inside a word. At each rank Swedish
+   names (labels, alt labels, notations) are tried before English ones, so an English label never wins over a
+   Swedish one of the same strength.
 
 One hit at the deciding level is the answer; several raise :class:`graph.errors.NodeNotFound` marked ambiguous;
 none lists the closest names. With ``types`` given, a name that only names a node of another type says so
@@ -19,31 +20,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graph.errors import NodeNotFound
+from graph.index.search import INSIDE, name_rank
+from graph.vocab.kinds import TYPE_NAMES
 from graph.vocab.namespaces import expand
+from graph.vocab.notation import normalize_notation, notation_key
 from graph.vocab.text import fold
 
 __all__ = ["Named", "TYPE_NAMES", "named_nodes", "normalize_notation", "resolve"]
 
 MAX_CANDIDATES = 25
 MIN_INFIX = 4  # letters a name part needs before it may match inside a word
-
-TYPE_NAMES: dict[str, str] = {
-    "goal_area": "goal area",
-    "strategy": "strategy",
-    "project": "project",
-    "proposal": "proposal",
-    "actor": "actor",
-    "other": "resource",
-}
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_NOTATION = re.compile(r"^\s*([A-Za-zÅÄÖåäö]{2})\s*[.\-\s]?\s*([IVXivx]+|\d{1,2})\s*$")
 
 
 @dataclass(frozen=True)
@@ -62,26 +54,6 @@ class Named:
 def _words(text: str) -> str:
     """``text`` folded and reduced to its words: ``"Svenska-Bostäder AB"`` → ``"svenska bostader ab"``."""
     return " ".join(re.findall(r"\w+", fold(text)))
-
-
-def normalize_notation(text: str) -> str | None:
-    """A strategy notation as the graph writes it, from any form planners type; ``None`` if ``text`` is none.
-
-    >>> [normalize_notation(t) for t in ("DT.VI", "dt vi", "DT 6", "DT6", "DT.6", "uu.4", "DT", "polisen")]
-    ['DT.VI', 'DT.VI', 'DT.VI', 'DT.VI', 'DT.VI', 'UU.IV', None, None]
-    """
-    match = _NOTATION.match(text)
-    if not match:
-        return None
-    code, number = match.group(1).upper(), match.group(2).upper()
-    if number.isdigit():
-        n = int(number)
-        if not 1 <= n <= len(_ROMAN):
-            return None
-        number = _ROMAN[n - 1]
-    elif number not in _ROMAN:
-        return None
-    return f"{code}.{number}"
 
 
 def named_nodes(G: nx.Graph, types: Iterable[str] | None = None) -> list[Named]:
@@ -104,29 +76,21 @@ def named_nodes(G: nx.Graph, types: Iterable[str] | None = None) -> list[Named]:
         keys_en = tuple(k for k in keys if k not in swedish)
         found.append(Named(iri, attrs.get("label_sv") or iri, attrs.get("type", ""), attrs.get("notation", ""),
                            keys, keys_en))
-    return sorted(found, key=lambda n: (n.notation == "", n.notation, fold(n.label), n.iri))
-
-
-def _levels(key: str) -> list[Callable[[str], bool]]:
-    padded = f" {key} "
-    levels: list[Callable[[str], bool]] = [
-        lambda k: k == key,
-        lambda k: padded in f" {k} ",
-        lambda k: k.startswith(key) or f" {key}" in f" {k}",
-    ]
-    if sum(ch.isalpha() for ch in key) >= MIN_INFIX:
-        levels.append(lambda k: key in k)
-    return levels
+    return sorted(found, key=lambda n: (n.notation == "", notation_key(n.notation), fold(n.label), n.iri))
 
 
 def _match(key: str, pool: list[Named]) -> list[Named]:
-    """The nodes of the first level (and language) at which ``key`` matches, or ``[]``."""
-    for test in _levels(key):
-        for keys_of in (lambda n: [k for k in n.keys if k not in n.keys_en], lambda n: n.keys_en):
-            hits = [n for n in pool if any(test(k) for k in keys_of(n))]
-            if hits:
-                return hits
-    return []
+    """The nodes at the best rank (and language) at which ``key`` matches one of their names, or ``[]``; a part
+    inside a word counts only for :data:`MIN_INFIX` letters or more."""
+    inside = sum(ch.isalpha() for ch in key) >= MIN_INFIX
+    found: dict[tuple[int, int], list[Named]] = {}
+    for node in pool:
+        swedish = [k for k in node.keys if k not in node.keys_en]
+        for language, keys in enumerate((swedish, node.keys_en)):
+            ranks = [r for k in keys if (r := name_rank(key, k)) is not None and (r < INSIDE or inside)]
+            if ranks:
+                found.setdefault((min(ranks), language), []).append(node)
+    return found[min(found)] if found else []
 
 
 def _describe(nodes: Iterable[Named]) -> tuple[list[tuple[str, str]], dict[str, str]]:

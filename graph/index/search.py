@@ -1,10 +1,14 @@
-"""Search as you type over the explorer index: sorted prefix tables, so a keystroke does not scan every node.
+"""The one ranking of names, and search as you type over the explorer index with it.
 
-Ranks (best first): 0 a label, alt label or notation equals the text; 1 one starts with it; 2 a word of one
-starts with it (words split at spaces, ``-`` and ``.``); 3 the text occurs anywhere in one; 4 in the
-description (texts of three characters or more). Ties go to the node kind's order, then the most connected,
-then the label. Ranks 0–2 are prefix look-ups in two sorted tables; only when they give fewer than ``limit``
-hits can a rank 3 or 4 hit make the list, and only then is every node's text searched (one ``str.find`` pass).
+Ranks (best first), of one name for a text, both folded (:func:`name_rank`): 0 a label, alt label or notation
+equals the text; 1 one starts with it; 2 a word of one starts with it (words split at spaces, ``-`` and ``.``);
+3 the text occurs anywhere in one; and, for search only, 4 in the description (texts of three characters or
+more). The CLI's and the planner's name look-up (:mod:`graph.index.resolve`) decides by the same ranks, so a
+name it resolves is the node search lists first.
+
+Search ties go to the node kind's order, then the most connected, then the label. Ranks 0–2 are prefix look-ups
+in two sorted tables, so a keystroke does not scan every node; only when they give fewer than ``limit`` hits can
+a rank 3 or 4 hit make the list, and only then is every node's text searched (one ``str.find`` pass).
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ from dataclasses import dataclass
 from graph.index.nodes import KINDS, ExploreIndex, Node, label_of
 from graph.vocab.text import fold
 
-__all__ = ["SearchIndex", "search", "search_index"]
+__all__ = ["EQUAL", "STARTS", "WORD_STARTS", "INSIDE", "DESCRIPTION", "SearchIndex", "name_rank", "search",
+           "search_index"]
+
+EQUAL, STARTS, WORD_STARTS, INSIDE, DESCRIPTION = range(5)  # the ranks, best first
 
 _END = "\U0010ffff"  # sorts after every character a folded key holds
 
@@ -75,12 +82,12 @@ class SearchIndex:
         not looked up once ranks 0 and 1 give ``enough`` nodes (a rank 2 hit would rank below them all)."""
         ranks: dict[int, int] = {}
         for key, i in self._prefixed(self.keys, query):
-            rank = 0 if key == query else 1
-            if ranks.get(i, 3) > rank:
+            rank = EQUAL if key == query else STARTS
+            if ranks.get(i, INSIDE) > rank:
                 ranks[i] = rank
         if len(ranks) < enough:
             for _, i in self._prefixed(self.words, query):
-                ranks.setdefault(i, 2)
+                ranks.setdefault(i, WORD_STARTS)
         return ranks
 
 
@@ -92,30 +99,39 @@ def search_index(index: ExploreIndex) -> SearchIndex:
     return found
 
 
+def name_rank(query: str, key: str) -> int | None:
+    """The rank of the name ``key`` for the text ``query`` (both folded), or ``None`` if it does not match.
+
+    >>> [name_rank("polis", k) for k in ("polis", "polisen", "lokala polisen", "trafikpolisen", "brandkaren")]
+    [0, 1, 2, 3, None]
+    """
+    if key == query:
+        return EQUAL
+    if key.startswith(query):
+        return STARTS
+    if f" {query}" in f" {_spaced(key)}":
+        return WORD_STARTS
+    if query in key:
+        return INSIDE
+    return None
+
+
 def _scan_rank(node: Node, query: str) -> int | None:
     """The best rank of ``node`` for ``query`` by looking at every key (the full scan's test)."""
     best = None
     for key in node.keys:
-        if key == query:
-            rank = 0
-        elif key.startswith(query):
-            rank = 1
-        elif f" {query}" in f" {key}".replace("-", " ").replace(".", " "):
-            rank = 2
-        elif query in key:
-            rank = 3
-        else:
-            continue
-        best = rank if best is None else min(best, rank)
+        rank = name_rank(query, key)
+        if rank is not None and (best is None or rank < best):
+            best = rank
     if best is None and len(query) >= 3 and query in node.text:
-        best = 4
+        return DESCRIPTION
     return best
 
 
 def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) -> list[dict]:
     """Nodes whose labels, notation or description match ``text`` case- and diacritic-insensitively, best first.
 
-    Each hit is ``{"iri", "label", "kind", "notation"}``; the ranking is the module's.
+    Each hit is ``{"iri", "label", "kind", "notation"}``; the ranking is the module's (:func:`name_rank`).
     """
     query = fold(text)
     if not query or limit <= 0:

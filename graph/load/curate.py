@@ -18,16 +18,10 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.errors import CurationError
-from graph.vocab.namespaces import FP, ID, ORG, PREFIXES, expand
+from graph.vocab.kinds import CURATION_TYPES, classify
+from graph.vocab.namespaces import FP, ID, PREFIXES, expand
 
-ORG_TYPES = {
-    "Municipality", "Committee", "Administration", "AdministrativeUnit", "MunicipalCompany", "Authority",
-    "Commission", "AdvisoryBody", "CivilSocietyGroup", "ActorGroup", "Fund",
-}
-NODE_TYPES = ORG_TYPES | {
-    "Project", "Outcome", "Document", "Reply", "Stance", "Proposal", "DecisionProposal", "Consultation",
-    "Challenge",
-}
+__all__ = ["Span", "curate", "find_quote", "XSD"]
 
 
 @dataclass(frozen=True)
@@ -189,19 +183,15 @@ class Curator:
     def add_node(self, entry: dict) -> None:
         name = entry["id"]
         kind = entry.get("type")
-        if kind not in NODE_TYPES:
+        if kind not in CURATION_TYPES:
             raise CurationError(f"{self.spec_name}: node {name}: unknown type {kind!r}")
         node = ID[name]
         g = self.graph
-        g.add((node, RDF.type, FP[kind]))
-        if kind in ORG_TYPES:
-            g.add((node, RDF.type, ORG.Organization))
-        if kind == "AdministrativeUnit":
-            g.add((node, RDF.type, ORG.OrganizationalUnit))
-        if kind == "DecisionProposal":
-            g.add((node, RDF.type, FP.Proposal))
-        if kind in ("Document", "Reply"):
-            g.add((node, RDF.type, FP.Document))
+        classes = (str(FP[kind]), *CURATION_TYPES[kind])
+        for cls in classes:
+            g.add((node, RDF.type, URIRef(cls)))
+        found = classify(classes)
+        if found is not None and found.name == "document":
             for lang in ("sv", "en"):
                 g.add((node, DCTERMS.title, Literal(entry[lang], lang=lang)))
         self.labels(node, entry)
@@ -236,6 +226,3 @@ def curate(spec_path: str | Path, data_dir: str | Path | None = None) -> Graph:
     raw_path = base / spec["source"]["file"]
     raw_bytes = raw_path.read_bytes()
     return Curator(spec, raw_bytes.decode("utf-8"), raw_bytes, str(spec_path)).build()
-
-
-__all__ = ["Span", "curate", "find_quote", "XSD"]

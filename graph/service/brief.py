@@ -18,6 +18,7 @@ from graph.analysis.layout import force_positions, node_label
 from graph.errors import FardplanError
 from graph.service.planner import ACTOR_TYPES, actors_for_strategy, gaps, resolve_node
 from graph.vocab.namespaces import curie
+from graph.vocab.notation import notation_key
 
 __all__ = ["brief", "to_html", "to_pdf", "graph_svg", "live_path"]
 
@@ -102,7 +103,8 @@ def _strategies(store) -> list[str]:
     from graph.service.planner import views
 
     G = views(store).relations
-    return sorted(n for n, d in G.nodes(data=True) if d.get("type") == "strategy")
+    return sorted((n for n, d in G.nodes(data=True) if d.get("type") == "strategy"),
+                  key=lambda n: (notation_key(G.nodes[n].get("notation", "")), n))
 
 
 def _bounds(graph: dict, pad: float = 60.0) -> tuple[float, float, float, float]:

@@ -17,28 +17,16 @@ import pyoxigraph as ox
 from graph.errors import NodeNotFound
 from graph.index.nodes import NON_RELATIONS, Edge, ExploreIndex, label_of
 from graph.store import Solutions, Store
+from graph.vocab.labels import FALLBACK_LABELS
 from graph.vocab.namespaces import PREFIXES, curie, sparql_prologue
+from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 from graph.vocab.text import fold
 
 __all__ = ["node_page", "relations_page", "edge_page", "group_key", "split_group_key", "group_sparql", "mark_segments",
-           "predicate_label", "class_label", "RELATIONS_PER_PAGE", "MAX_PAGES"]
+           "term_label", "RELATIONS_PER_PAGE", "MAX_PAGES"]
 
-# Labels of the borrowed predicates our ontology does not label itself.
-EXTERNAL_LABELS = {
-    PREFIXES["skos"] + "broader": {"sv": "hör till", "en": "belongs to"},
-    PREFIXES["org"] + "subOrganizationOf": {"sv": "del av", "en": "part of"},
-    PREFIXES["org"] + "Organization": {"sv": "organisation", "en": "organisation"},
-    PREFIXES["dcterms"] + "references": {"sv": "hänvisar till", "en": "references"},
-    PREFIXES["dcterms"] + "creator": {"sv": "upphov", "en": "creator"},
-    PREFIXES["dcterms"] + "isPartOf": {"sv": "ingår i", "en": "is part of"},
-    PREFIXES["dcterms"] + "date": {"sv": "datum", "en": "date"},
-    PREFIXES["dcterms"] + "contributor": {"sv": "medverkande", "en": "contributor"},
-    PREFIXES["dcterms"] + "source": {"sv": "bygger på", "en": "builds on"},
-    PREFIXES["dcterms"] + "subject": {"sv": "handlar om", "en": "is about"},
-    PREFIXES["prov"] + "wasInfluencedBy": {"sv": "följer av", "en": "results from"},
-    PREFIXES["org"] + "memberOf": {"sv": "medlem i", "en": "member of"},
-}
+_NO_NOTATION = notation_key("")
 RELATIONS_PER_PAGE = 25  # relations listed per group before "Visa fler"
 MAX_PAGES = 20  # the panel lists at most 500 relations of a group; the SPARQL page lists them all
 STOPWORDS = {"inom", "samt", "genom", "mellan", "eller", "till", "fran", "under", "efter", "kommer", "ocksa",
@@ -82,14 +70,9 @@ def _pick(labels: dict[str, str], lang: str, default: str = "") -> str:
     return labels.get(lang) or labels.get("sv") or labels.get("en") or next(iter(labels.values()), default)
 
 
-def predicate_label(index: ExploreIndex, iri: str, lang: str = "sv") -> str:
-    """A predicate's label in ``lang`` (ontology first), else its CURIE."""
-    return _pick(index.vocab.get(iri) or EXTERNAL_LABELS.get(iri, {}), lang, curie(iri))
-
-
-def class_label(index: ExploreIndex, iri: str, lang: str = "sv") -> str:
-    """A class's label in ``lang``, else its CURIE."""
-    return _pick(index.vocab.get(iri) or EXTERNAL_LABELS.get(iri, {}), lang, curie(iri))
+def term_label(index: ExploreIndex, iri: str, lang: str = "sv") -> str:
+    """A predicate's or class's label in ``lang`` (the ontology's, else :data:`FALLBACK_LABELS`), else its CURIE."""
+    return _pick(index.vocab.get(iri) or FALLBACK_LABELS.get(iri, {}), lang, curie(iri))
 
 
 def _terms(texts: list[str]) -> set[str]:
@@ -213,7 +196,8 @@ def _page_of(index: ExploreIndex, iri: str, edges: list[Edge], offset: int, limi
     nodes, adjacency = index.nodes, index.adjacency
     index.sort_label("", lang)
     labels = index.sort_labels[lang]
-    keyed = [((not (n := nodes[o]).notation, n.notation, -len(adjacency[o]), labels[o], o), e)
+    keyed = [((not (n := nodes[o]).notation, notation_key(n.notation) if n.notation else _NO_NOTATION,
+               -len(adjacency[o]), labels[o], o), e)
              for e in edges for o in (e.target if e.source == iri else e.source,)]
     if offset == 0 and limit >= len(keyed):
         return [e for _, e in sorted(keyed, key=lambda t: t[0])]
@@ -277,7 +261,7 @@ def relations_page(store: Store, index: ExploreIndex, iri: str, key: str, offset
     page = _page_of(index, iri, edges, max(0, offset), max(0, limit), lang)
     prov = _query_provenance(store, index, [(e.source, e.predicate, e.target) for e in page], lang, iri)
     return {"key": key, "predicate": predicate, "direction": direction,
-            "label": predicate_label(index, predicate, lang), "count": len(edges), "offset": max(0, offset),
+            "label": term_label(index, predicate, lang), "count": len(edges), "offset": max(0, offset),
             "items": _items(index, iri, page, prov, lang)}
 
 
@@ -332,16 +316,16 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
         key, rest = group_key(p, d), count - len(page)
         items = _items(index, iri, page, prov, lang)
         relations.append({
-            "key": key, "predicate": p, "direction": d, "label": predicate_label(index, p, lang), "count": count,
+            "key": key, "predicate": p, "direction": d, "label": term_label(index, p, lang), "count": count,
             "items": items, "rest": rest, "pages": -(-len(page) // per_page),
             "order": "notation" if all(i["notation"] for i in items) else "degree",
             "more": rest > 0 and len(page) < MAX_PAGES * per_page, "next": min(rest, per_page),
             "sparql": group_sparql(iri, key) if rest else ""})
-    facts = [{"predicate": p, "label": predicate_label(index, p, lang),
-              "value": predicate_label(index, o, lang) if o.startswith("http") else o, **info}
+    facts = [{"predicate": p, "label": term_label(index, p, lang),
+              "value": term_label(index, o, lang) if o.startswith("http") else o, **info}
              for (s, p, o), info in sorted(prov.items()) if s == iri and o not in index.nodes]
     return {
-        "iri": iri, "curie": curie(iri), "kind": node.kind, "type_label": class_label(index, node.cls, lang),
+        "iri": iri, "curie": curie(iri), "kind": node.kind, "type_label": term_label(index, node.cls, lang),
         "label": label_of(node, lang), "labels": dict(node.labels), "alt_labels": sorted(alt),
         "notation": node.notation, "description": _pick(descriptions, lang), "mentions": mentions,
         "relations": relations, "facts": facts,
@@ -355,4 +339,4 @@ def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, ta
     prov = _query_provenance(store, index, [(source, predicate, target)], lang)
     info = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
     return {"source": _ref(index, source, lang), "target": _ref(index, target, lang), "predicate": predicate,
-            "label": predicate_label(index, predicate, lang), **info}
+            "label": term_label(index, predicate, lang), **info}

@@ -12,6 +12,7 @@ from collections import defaultdict, deque
 
 from graph.analysis.layout import concentric, force_positions, node_label
 from graph.index.nodes import KINDS, ExploreIndex, label_of
+from graph.vocab.notation import notation_key
 
 __all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "layout_positions",
            "GROUP_RESERVE"]
@@ -216,6 +217,6 @@ def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: 
 def concentric_positions(index: ExploreIndex, ids: list[str], spacing: float = 95.0) -> dict[str, dict]:
     """Positions for "concentric by goal area" of the nodes ``ids`` (:func:`graph.analysis.layout.concentric`):
     each node's kind, goal areas and sort key read from the index."""
-    placed = [(n, node.kind, node.goals, (node.notation, label_of(node))) if (node := index.nodes.get(n))
-              else (n, "", [], ("~", n)) for n in ids]
+    placed = [(n, node.kind, node.goals, (notation_key(node.notation), label_of(node))) if (node := index.nodes.get(n))
+              else (n, "", [], (notation_key("~"), n)) for n in ids]
     return concentric(placed, spacing)

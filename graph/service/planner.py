@@ -19,6 +19,8 @@ from graph.errors import FardplanError
 from graph.index.resolve import resolve
 from graph.queries import get
 from graph.store import Store
+from graph.vocab.kinds import kind_named
+from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 
 __all__ = [
@@ -26,8 +28,8 @@ __all__ = [
     "connections", "gaps", "brokers", "network", "sparql_for", "ACTOR_TYPES",
 ]
 
-ACTOR_TYPES = ("actor",)
-STRATEGY_TYPES = ("strategy",)
+ACTOR_TYPES = (kind_named("organisation").type,)  # "actor"
+STRATEGY_TYPES = (kind_named("strategy").type,)
 # A stated collaboration is the most direct tie two actors have; goal-area membership is left out (it joins all).
 PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "collaboratesWith", "fundedBy",
                   "subOrganizationOf", "memberOf")
@@ -96,6 +98,11 @@ def entity(G: nx.Graph, iri: str) -> dict:
     label = attrs.get("label_sv") or iri
     return {"iri": iri, "label": label, "label_en": attrs.get("label_en") or label,
             "type": attrs.get("type", "other"), "notation": attrs.get("notation", "")}
+
+
+def _in_notation_order(G: nx.Graph, iri: str) -> tuple:
+    """Sort key: by notation (``DT.IX`` after ``DT.V``), then IRI."""
+    return notation_key(G.nodes[iri].get("notation", "") if iri in G else ""), iri
 
 
 def _short(G: nx.Graph, iri: str) -> str:
@@ -210,7 +217,7 @@ def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
     shared = sorted(set(v.affiliation[a]) & set(v.affiliation[b])) if a in v.affiliation and b in v.affiliation else []
     kinds = v.affiliation.nodes
     strategies = []
-    for s in (n for n in shared if kinds[n]["kind"] == "strategy"):
+    for s in sorted((n for n in shared if kinds[n]["kind"] == "strategy"), key=lambda n: _in_notation_order(G, n)):
         routes = [{"actor": entity(G, x), **_route(G, r, v.lexicon)} for x in (a, b) for r in v.reach[x][s]]
         strategies.append({**entity(G, s), "routes": routes})
     projects = [n for n in shared if kinds[n]["kind"] == "project"]
@@ -256,10 +263,10 @@ def gaps(store: Store) -> dict:
             "without_projects": [entity(G, s) for s in entry["strategies"] if s not in entry["with_projects"]],
             "without_actors": [entity(G, s) for s in entry["strategies"] if s not in entry["with_actors"]],
         })
-    coverage.sort(key=lambda c: c["notation"])
+    coverage.sort(key=lambda c: (notation_key(c["notation"]), c["iri"]))
     single = [{**entity(G, a), "strategy": entity(G, s)} for a, s in analysis.single_strategy_actors(G).items()]
     single.sort(key=lambda e: e["label"].casefold())
-    by_notation = {"key": lambda e: (e["notation"], e["iri"])}
+    by_notation = {"key": lambda e: (notation_key(e["notation"]), e["iri"])}
     no_projects = set(analysis.strategies_without_projects(G))
     no_actors = set(analysis.strategies_without_actors(G))
     return {

@@ -1,8 +1,8 @@
-"""Planner results (:mod:`graph.service.planner`) → cytoscape elements, preset positions and stylesheets. No graph
+"""Planner results (:mod:`graph.service.planner`) → cytoscape elements, preset positions and stylesheets; no graph
 access.
 
-Node colours and shapes are those of :mod:`ui.elements.explore` (a planner ``type`` maps to an explorer kind);
-interpreted relations are dashed as in the explorer.
+Node colours and shapes are those of :mod:`ui.elements.explore` (a planner ``type`` maps to an explorer kind by
+:func:`graph.vocab.kinds.kind_of_type`); interpreted relations are dashed as in the explorer.
 """
 
 from __future__ import annotations
@@ -10,14 +10,16 @@ from __future__ import annotations
 import math
 
 from graph.analysis.layout import node_label, spread_positions
+from graph.vocab.kinds import kind_of_type
 from graph.vocab.phrasing import name_of
 from ui.elements.explore import PROJECTOR_RULES, STYLESHEET
 
-# planner entity type → explorer kind (for colour, shape and legend)
-KIND_OF_TYPE: dict[str, str] = {
-    "goal_area": "goal", "strategy": "strategy", "project": "project", "actor": "organisation",
-    "proposal": "proposal",
-}
+__all__ = [
+    "COMMUNITY_STYLE", "OTHER_COMMUNITY", "NODE_SIZE", "EDGE_WIDTH", "STRATEGY_FONT_PX", "NETWORK_FONT_PX", "PRESET",
+    "PATH_STYLESHEET", "STRATEGY_STYLESHEET", "NETWORK_STYLESHEET", "kind_of", "step_edge", "steps_elements",
+    "strategy_elements", "paths_elements", "network_elements", "community_style",
+]
+
 # Okabe–Ito (colour-blind safe) with a shape each, so groups stay apart in greyscale too.
 COMMUNITY_STYLE: tuple[tuple[str, str], ...] = (
     ("#0072B2", "ellipse"), ("#E69F00", "diamond"), ("#009E73", "round-rectangle"), ("#CC79A7", "triangle"),
@@ -29,8 +31,8 @@ EDGE_WIDTH = (1.5, 12.0)
 
 
 def kind_of(entity: dict) -> str:
-    """The explorer kind of a planner entity (``document`` for anything else)."""
-    return KIND_OF_TYPE.get(entity.get("type", ""), "document")
+    """The explorer kind of a planner entity (for colour, shape and legend; ``document`` for anything else)."""
+    return kind_of_type(entity.get("type", ""))
 
 
 def _node(entity: dict, lang: str, extra: str = "") -> dict:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from graph.errors import FardplanError
-from graph.service.planner import ACTOR_TYPES, resolve_node
+from graph.service.planner import resolve_node
+from graph.vocab.kinds import kind_named
 from ui import ids, urls
 from ui.components.planner import build_actor_options, build_message, build_page, build_picker, choices
 from ui.i18n import t
@@ -13,6 +14,7 @@ from ui.i18n import t
 __all__ = ["PATH", "TITLE", "layout"]
 
 PATH = urls.TWO_ACTORS
+ACTOR = kind_named("organisation")  # listed from the explorer index by its kind, resolved by its analysis type
 TITLE = {"sv": "Två aktörer", "en": "Two actors"}
 
 
@@ -22,10 +24,10 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
     notes = []
     for i, name in enumerate([n.strip() for n in (actors or "").split(",") if n.strip()][:2]):
         try:
-            chosen[i] = resolve_node(ctx.store, name, types=ACTOR_TYPES)["iri"]
+            chosen[i] = resolve_node(ctx.store, name, types=(ACTOR.type,))["iri"]
         except FardplanError as exc:
             notes.append(build_message(str(exc).splitlines()[0], "error"))
-    options = build_actor_options(choices(ctx.index, "organisation"), lang)
+    options = build_actor_options(choices(ctx.index, ACTOR.name), lang)
     pickers = [build_picker(t(key, lang), dcc.Dropdown(id=pid, options=options, value=value, clearable=False,
                                                        placeholder=t("pl_choose_actors", lang),
                                                        className="pl-dropdown"))

@@ -149,3 +149,24 @@ def test_candidates_carry_notation_and_type(G):
     with pytest.raises(NodeNotFound) as err:
         resolve("polisn", G)
     assert f"Polisen <{ID_IRI}org/polisen> (actor)" in str(err.value)
+
+
+# ------------------------------------------------- one ranking for look-up and search (issue 11)
+
+@pytest.mark.parametrize("name", ["skarpnack", "insatsgruppen", "insatsgrupp", "polis", "Socialtjänsten",
+                                  "svenska bostader", "Community work", "The Police", "DT", "DT.VI", "stockholmshem"])
+def test_a_name_resolves_to_the_node_search_lists_first(G, seed_store, name):
+    from graph.index.nodes import build_index
+    from graph.index.search import search
+
+    assert resolve(name, G) == search(build_index(seed_store), name, limit=1)[0]["iri"]
+
+
+def test_look_up_and_search_rank_alike():
+    """Equal before a name's prefix before a word's prefix: the order of graph.index.search.name_rank."""
+    G = nx.Graph()
+    G.add_node("t:word", type="project", label_sv="Trygga insatsgruppen", names=[])
+    G.add_node("t:prefix", type="project", label_sv="Insatsgruppens arbete", names=[])
+    assert resolve("insatsgrupp", G) == "t:prefix"
+    G.add_node("t:equal", type="project", label_sv="Insatsgrupp", names=[])
+    assert resolve("insatsgrupp", G) == "t:equal"
