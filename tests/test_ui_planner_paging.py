@@ -137,7 +137,7 @@ def test_show_more_adds_the_next_page_by_keyboard_and_click(city_app, page):
         more.click()
         page.wait_for_timeout(300)
     page.wait_for_function(f"() => document.querySelector('{ACTORS_BODY}').rows.length === {total}", timeout=15_000)
-    iris = page.eval_on_selector_all(ACTORS_BODY + " tr", "rs => rs.map(r => r.dataset.iri)")
+    iris = page.evaluate(f"() => Array.from(document.querySelector('{ACTORS_BODY}').rows, r => r.dataset.iri)")
     assert len(set(iris)) == total  # each actor once, none repeated by the pages
 
     page.goto(city_app + "/strategi?strategy=fpid:strategy/DT.VI")
