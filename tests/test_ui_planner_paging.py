@@ -160,3 +160,14 @@ def test_axe_finds_no_serious_violations_with_paging_controls(city_app, page, pa
     found = axe_violations(page)
     assert blocking(found) == [], found
     assert page.console_errors == []
+
+
+def test_actor_dropdown_gets_a_few_matching_options_and_keeps_the_chosen():
+    actors = [{"iri": f"x:{i}", "label": name, "label_en": name} for i, name in
+              enumerate(["Arbetsförmedlingen", "Polisen", "Socialtjänsten", "Stadsmissionen"] + [f"Förening {i}"
+                                                                                           for i in range(100)])]
+    assert [a["label"] for a in cp.actor_matches(actors, "ARBETSF", "sv")] == ["Arbetsförmedlingen"]
+    assert [a["label"] for a in cp.actor_matches(actors, "s", "sv")][:2] == ["Socialtjänsten", "Stadsmissionen"]
+    assert len(cp.actor_matches(actors, "", "sv")) == cp.ACTOR_OPTIONS
+    kept = cp.actor_matches(actors, "polis", "sv", chosen=("x:2",))
+    assert [a["label"] for a in kept] == ["Polisen", "Socialtjänsten"]

@@ -27,6 +27,8 @@ from graph.planner import (
 from .. import ids
 from ..components_planner import (
     GAP_LISTS,
+    actor_matches,
+    build_actor_options,
     build_actor_route,
     build_actor_row,
     build_gap_row,
@@ -41,6 +43,7 @@ from ..components_planner import (
     build_shared_strategy_row,
     build_shared_view,
     build_strategy_view,
+    choices,
     more_rows,
     ranked_actors,
     showing_text,
@@ -141,6 +144,13 @@ def register_two_actors(app, ctx) -> None:
             return build_paths_view(connections(ctx.store, a, b), meta["lang"])
         except FardplanError as exc:
             return _error(exc)
+
+    for picker in (ids.TA_A, ids.TA_B):
+        @app.callback(Output(picker, "options"), Input(picker, "search_value"), State(picker, "value"),
+                      State(ids.TA_META, "data"), prevent_initial_call=True)
+        def options(search, value, meta):
+            actors = choices(ctx.index, "organisation")
+            return build_actor_options(actor_matches(actors, search, meta["lang"], (value,)), meta["lang"])
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *pair, prevent_initial_call=True)
     def to_url(a, b, meta):

@@ -8,7 +8,7 @@ from graph.errors import FardplanError
 from graph.planner import ACTOR_TYPES, resolve_node
 
 from .. import ids
-from ..components_planner import build_actor_options, build_message, build_page, build_picker, choices
+from ..components_planner import actor_matches, build_actor_options, build_message, build_page, build_picker, choices
 from ..i18n import t
 
 PATH = "/tva-aktorer"
@@ -24,7 +24,8 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
             chosen[i] = resolve_node(ctx.store, name, types=ACTOR_TYPES)["iri"]
         except FardplanError as exc:
             notes.append(build_message(str(exc).splitlines()[0], "error"))
-    options = build_actor_options(choices(ctx.index, "organisation"), lang)
+    actors = choices(ctx.index, "organisation")
+    options = build_actor_options(actor_matches(actors, "", lang, tuple(chosen)), lang)  # more as the user types
     pickers = [build_picker(t(key, lang), dcc.Dropdown(id=pid, options=options, value=value, clearable=False,
                                                        placeholder=t("pl_choose_actors", lang),
                                                        className="pl-dropdown"))
