@@ -186,6 +186,16 @@ TEXT: dict[str, dict[str, str]] = {
     "pl_total": {"sv": "Totalt", "en": "Total"},
     "pl_none": {"sv": "Inga", "en": "None"},
     "pl_same_actor": {"sv": "Välj två olika aktörer.", "en": "Choose two different actors."},
+    # Long tables and route lists come a page at a time (issue 13: fast enough for a live room)
+    "pl_showing": {"sv": "Visar {shown} av {total}", "en": "Showing {shown} of {total}"},
+    "pl_show_more": {"sv": "Visa fler", "en": "Show more"},
+    "pl_show_more_label": {"sv": "Visa fler: {what}", "en": "Show more: {what}"},
+    "pl_routes_of": {"sv": "vägar för {name}", "en": "routes of {name}"},
+    "pl_graph_cut": {"sv": "Grafen visar {shown} av {total} aktörer (de mest engagerade) inom gränsen på {max} "
+                           "element; tabellen listar alla.",
+                     "en": "The graph shows {shown} of {total} actors (the most engaged) within the limit of {max} "
+                           "elements; the table lists them all."},
+    "pl_and_more": {"sv": "… och {n} till", "en": "… and {n} more"},
     # SPARQL page
     "sq_intro": {"sv": "Ställ egna frågor till grafen med SPARQL, eller börja från ett exempel. Frågan hamnar i "
                        "adressen, så länken går att dela. Maskiner frågar på /sparql (SPARQL 1.1 Protocol).",

@@ -35,6 +35,12 @@ SA_META = "strategy-actors-meta"
 SA_STRATEGY = "strategy-actors-strategy"
 SA_BODY = "strategy-actors-body"
 SA_GRAPH = "strategy-actors-graph"
+# "Visa fler" under a long table or route list, one pattern-matching type per page:
+# {"type": *_MORE, "table": name, "of": what it lists}; its rows {"type": *_MORE + ROWS, ...}, its count
+# {"type": *_MORE + STATUS, ...}.
+SA_MORE = "strategy-actors-more"
+ROWS = "-rows"
+STATUS_PART = "-status"
 
 # Two actors page
 TA_META = "two-actors-meta"
@@ -43,16 +49,19 @@ TA_B = "two-actors-b"
 TA_SHARED = "two-actors-shared"
 TA_PATHS = "two-actors-paths"
 TA_GRAPH = "two-actors-graph"
+TA_MORE = "two-actors-more"
 
 # Collaboration network page
 NET_META = "network-meta"
 NET_MEASURE = "network-measure"
 NET_BODY = "network-body"
 NET_GRAPH = "network-graph"
+NET_MORE = "network-more"
 
 # Gaps page
 GAPS_BODY = "gaps-body"
 GAPS_META = "gaps-meta"
+GAPS_MORE = "gaps-more"
 
 # SPARQL page
 SQ_EDITOR = "sparql-editor"  # the div the CodeMirror editor mounts on

@@ -25,10 +25,17 @@ from graph.vocab.restore import Lexicon, restore
 
 __all__ = [
     "Views", "views", "invalidate", "entity", "resolve_node", "actors_for_strategy", "shared_between",
-    "connections", "gaps", "brokers", "network", "sparql_for", "ACTOR_TYPES",
+    "connections", "gaps", "brokers", "network", "sparql_for", "paged", "graph_actors", "ACTOR_TYPES",
+    "TABLE_ROWS", "HEAVY_ROWS", "ROUTES_SHOWN",
 ]
 
 ACTOR_TYPES = (kind_named("organisation").type,)  # "actor"
+# Page sizes of the UI's tables (what the browser builds at once; "Visa fler" shows the next page). Dash builds
+# one component per cell, link and step, and the browser's time grows faster than their number: rows holding
+# routes step by step (each step with its quote) come in smaller pages than plain rows.
+TABLE_ROWS = 20
+HEAVY_ROWS = 5
+ROUTES_SHOWN = 2
 STRATEGY_TYPES = (kind_named("strategy").type,)
 # A stated collaboration is the most direct tie two actors have; goal-area membership is left out (it joins all).
 PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "collaboratesWith", "fundedBy",
@@ -41,6 +48,7 @@ class Views:
 
     def __init__(self, relations: nx.MultiDiGraph) -> None:
         self.relations = relations
+        self._answers: dict = {}
         self.reach = analysis.strategy_reach(relations)
         self.affiliation = analysis.affiliation_graph(relations)
         self.memo: dict = {}
@@ -58,6 +66,14 @@ class Views:
                 texts += [d.get("reason_sv", "") for _, _, d in G.edges(data=True)]
                 self.memo["lexicon"] = Lexicon(texts)
             return self.memo["lexicon"]
+
+    def answer(self, key: tuple, build):
+        """``build()`` once per key for this store's views (the answers of the functions below, shared: callers
+        must not change them); dropped with the views by :func:`invalidate`."""
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = build()
+        return found
 
     @property
     def collaboration(self) -> nx.Graph:
@@ -161,10 +177,15 @@ def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) 
 # ---------------------------------------------------------------- answers
 
 def actors_for_strategy(store: Store, strategy: str) -> dict:
-    """The actors that reach ``strategy``, directly (``worksOn``) or through projects, with every route."""
+    """The actors that reach ``strategy``, directly (``worksOn``) or through projects, with every route
+    (computed once per store and strategy)."""
     v = views(store)
+    iri = resolve(strategy, v.relations, types=STRATEGY_TYPES)
+    return v.answer(("actors_for_strategy", iri), lambda: _actors_for_strategy(v, iri))
+
+
+def _actors_for_strategy(v: Views, iri: str) -> dict:
     G = v.relations
-    iri = resolve(strategy, G, types=STRATEGY_TYPES)
     actors = []
     for actor, strategies in v.reach.items():
         routes = strategies.get(iri)
@@ -214,6 +235,11 @@ def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
     a, b = (resolve(n, G, types=ACTOR_TYPES) for n in (actor_a, actor_b))
     if a == b:
         raise FardplanError(f"{actor_a!r} and {actor_b!r} name the same actor ({_short(G, a)}); name two actors")
+    return v.answer(("shared_between", a, b), lambda: _shared_between(v, a, b))
+
+
+def _shared_between(v: Views, a: str, b: str) -> dict:
+    G = v.relations
     shared = sorted(set(v.affiliation[a]) & set(v.affiliation[b])) if a in v.affiliation and b in v.affiliation else []
     kinds = v.affiliation.nodes
     strategies = []
@@ -237,6 +263,12 @@ def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
     v = views(store)
     G = v.relations
     a, b = resolve(source, G), resolve(target, G)
+    return v.answer(("connections", a, b, max_paths, include_goal_areas),
+                    lambda: _connections(v, a, b, max_paths, include_goal_areas))
+
+
+def _connections(v: Views, a: str, b: str, max_paths: int, include_goal_areas: bool) -> dict:
+    G = v.relations
     relations = None if include_goal_areas else PATH_RELATIONS
     paths = analysis.shortest_connections(G, a, b, max_paths=max_paths, relations=relations)
     out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path),
@@ -248,8 +280,12 @@ def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
 
 def gaps(store: Store) -> dict:
     """Strategies without projects, strategies no actor reaches, those with neither, coverage per goal area and
-    single-strategy actors."""
-    G = views(store).relations
+    single-strategy actors (computed once per store)."""
+    v = views(store)
+    return v.answer(("gaps",), lambda: _gaps(v.relations))
+
+
+def _gaps(G: nx.MultiDiGraph) -> dict:
 
     def strategy(s: str) -> dict:
         return {**entity(G, s), "goal_areas": _goal_areas(G, s)}
@@ -370,6 +406,46 @@ def separate(points: dict[str, tuple[float, float]], min_distance: float = 100.0
         if not changed:
             break
     return moved
+
+
+# ---------------------------------------------------------------- bounded views of long answers
+
+def paged(items: list, shown: int, start: int = 0) -> dict:
+    """Rows ``start`` up to ``shown`` of a long list, with how many there are: what a table shows before (and
+    after each) "Visa fler".
+
+    >>> paged(list("abcdefg"), 3)
+    {'items': ['a', 'b', 'c'], 'start': 0, 'shown': 3, 'total': 7}
+    >>> paged(list("abcdefg"), 6, start=3)["items"], paged(list("abc"), 50)["shown"]
+    (['d', 'e', 'f'], 3)
+    """
+    shown = max(0, min(shown, len(items)))
+    start = max(0, min(start, shown))
+    return {"items": items[start:shown], "start": start, "shown": shown, "total": len(items)}
+
+
+def graph_actors(result: dict, max_elements: int = 400) -> list[dict]:
+    """The actors of :func:`actors_for_strategy` whose routes fit in ``max_elements`` nodes plus edges together
+    (the strategy counted), the most engaged first (most projects, then direct work, then by name).
+
+    Each actor adds its nodes and relations not already drawn; one that would overflow the budget is left out.
+    """
+    ranked = sorted(result["actors"], key=lambda a: (-len(a["projects"]), not a["direct"], a["label"].casefold()))
+    nodes, edges, chosen = {result["strategy"]["iri"]}, set(), []
+    for actor in ranked:
+        new_nodes, new_edges = set(), set()
+        for route in actor["routes"]:
+            for step in route["steps"]:
+                new_nodes.update({step["from"]["iri"], step["to"]["iri"]})
+                new_edges.add((step["from"]["iri"], step["relation"]["name"], step["to"]["iri"]))
+        new_nodes -= nodes
+        new_edges = {e for e in new_edges if e not in edges and (e[2], e[1], e[0]) not in edges}
+        if len(nodes) + len(edges) + len(new_nodes) + len(new_edges) > max_elements:
+            continue
+        nodes |= new_nodes
+        edges |= new_edges
+        chosen.append(actor)
+    return chosen
 
 
 # ---------------------------------------------------------------- SPARQL text for "Visa SPARQL"

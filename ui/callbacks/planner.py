@@ -6,19 +6,44 @@ The URL keeps each page's state (``strategy``, ``actors``, ``measure`` and ``lan
 
 from __future__ import annotations
 
-from dash import Input, Output, State, html
+from dash import MATCH, Input, Output, Patch, State, callback_context, html, no_update
 
 from graph.errors import FardplanError
-from graph.service.planner import actors_for_strategy, connections, gaps, network, shared_between
+from graph.service.planner import (
+    HEAVY_ROWS,
+    ROUTES_SHOWN,
+    TABLE_ROWS,
+    actors_for_strategy,
+    connections,
+    gaps,
+    network,
+    shared_between,
+)
 from graph.vocab.namespaces import curie
+from graph.vocab.phrasing import name_of
 from ui import ids
 from ui.components.planner import (
+    GAP_LISTS,
+    actor_matches,
+    build_actor_options,
+    build_actor_route,
+    build_actor_row,
+    build_gap_row,
     build_gaps_view,
     build_message,
+    build_network_actor_row,
+    build_network_edge_row,
     build_network_view,
     build_paths_view,
+    build_project_row,
+    build_route,
+    build_shared_strategy_row,
     build_shared_view,
     build_strategy_view,
+    choices,
+    more_rows,
+    ranked_actors,
+    showing_text,
 )
 from ui.i18n import t
 from ui.urls import url_query
@@ -28,17 +53,52 @@ def _error(exc: FardplanError) -> html.P:
     return build_message(str(exc), "error")
 
 
+def register_more(app, kind: str, meta_id: str, rows_for) -> None:
+    """"Visa fler" of the page whose lists have the pattern type ``kind``: the next page of rows is appended to
+    the list (a ``Patch``: the rows already drawn are not sent again), the count updated, the button hidden once
+    all are shown. ``rows_for(table, of, meta, clicks)`` → (the new rows, :func:`graph.service.planner.paged` page)."""
+    key = {"table": MATCH, "of": MATCH}
+
+    @app.callback(Output({"type": kind + ids.ROWS, **key}, "children"),
+                  Output({"type": kind + ids.STATUS_PART, **key}, "children"),
+                  Output({"type": kind, **key}, "hidden"),
+                  Input({"type": kind, **key}, "n_clicks"), State(meta_id, "data"), prevent_initial_call=True)
+    def more(clicks, meta):
+        which = callback_context.triggered_id
+        if not clicks or not which:
+            return no_update, no_update, no_update
+        try:
+            rows, page = rows_for(which["table"], which["of"], meta, clicks)
+        except (FardplanError, KeyError, ValueError) as exc:  # a stale list (the store was reloaded)
+            return no_update, str(exc), True
+        patch = Patch()
+        patch.extend(rows)
+        return patch, showing_text(page, meta["lang"]), page["shown"] >= page["total"]
+
+
 def register_strategy_actors(app, ctx) -> None:
-    """Strategy chosen → actors table and graph; the choice kept in the URL."""
+    """Strategy chosen → actors table and graph; the choice kept in the URL; "Visa fler" of actors and routes."""
 
     @app.callback(Output(ids.SA_BODY, "children"), Input(ids.SA_STRATEGY, "value"), State(ids.SA_META, "data"))
     def show(strategy, meta):
         if not strategy:
             return build_message(t("pl_choose_strategy", meta["lang"]))
         try:
-            return build_strategy_view(actors_for_strategy(ctx.store, strategy), meta["lang"], meta["types"])
+            return build_strategy_view(actors_for_strategy(ctx.store, strategy), meta["lang"], meta["types"],
+                                       ctx.settings.max_elements)
         except FardplanError as exc:
             return _error(exc)
+
+    def rows_for(table: str, of: str, meta: dict, clicks: int):
+        lang, types = meta["lang"], meta["types"]
+        if table == "actors":
+            result = actors_for_strategy(ctx.store, of)
+            return more_rows(result["actors"], HEAVY_ROWS, clicks, lambda a: build_actor_row(result, a, lang, types))
+        strategy, actor = of.split(" ")
+        found = next(a for a in actors_for_strategy(ctx.store, strategy)["actors"] if a["iri"] == actor)
+        return more_rows(found["routes"], ROUTES_SHOWN, clicks, lambda r: build_route(r, lang))
+
+    register_more(app, ids.SA_MORE, ids.SA_META, rows_for)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.SA_STRATEGY, "value"),
                   State(ids.SA_META, "data"), prevent_initial_call=True)
@@ -54,7 +114,8 @@ def _pair(a: str | None, b: str | None, lang: str) -> str | None:
 
 
 def register_two_actors(app, ctx) -> None:
-    """Two actors chosen → what they share, and their shortest connections; the pair kept in the URL."""
+    """Two actors chosen → what they share, and their shortest connections; the pair kept in the URL; "Visa fler"
+    of the shared lists and routes."""
     pair = (Input(ids.TA_A, "value"), Input(ids.TA_B, "value"), State(ids.TA_META, "data"))
 
     @app.callback(Output(ids.TA_SHARED, "children"), *pair)
@@ -76,13 +137,36 @@ def register_two_actors(app, ctx) -> None:
         except FardplanError as exc:
             return _error(exc)
 
+    for picker in (ids.TA_A, ids.TA_B):
+        @app.callback(Output(picker, "options"), Input(picker, "search_value"), State(picker, "value"),
+                      State(ids.TA_META, "data"), prevent_initial_call=True)
+        def options(search, value, meta):
+            actors = choices(ctx.index, "organisation")
+            return build_actor_options(actor_matches(actors, search, meta["lang"], (value,)), meta["lang"])
+
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *pair, prevent_initial_call=True)
     def to_url(a, b, meta):
         return url_query(meta["lang"], actors=",".join(curie(x) for x in (a, b) if x))
 
+    def rows_for(table: str, of: str, meta: dict, clicks: int):
+        lang = meta["lang"]
+        a, b, *strategy = of.split(" ")
+        result = shared_between(ctx.store, a, b)
+        if table == "projects":
+            return more_rows(result["projects"], TABLE_ROWS, clicks, lambda p: build_project_row(p, lang))
+        if table == "strategies":
+            pair = f"{a} {b}"
+            return more_rows(result["strategies"], HEAVY_ROWS, clicks,
+                             lambda x: build_shared_strategy_row(pair, x, lang))
+        found = next(x for x in result["strategies"] if x["iri"] == strategy[0])
+        return more_rows(found["routes"], ROUTES_SHOWN, clicks, lambda r: build_actor_route(r, lang))
+
+    register_more(app, ids.TA_MORE, ids.TA_META, rows_for)
+
 
 def register_network(app, ctx) -> None:
-    """Measure chosen → the network drawn within the element budget; the measure kept in the URL."""
+    """Measure chosen → the network drawn within the element budget; the measure kept in the URL; "Visa fler" of
+    its tables."""
 
     @app.callback(Output(ids.NET_BODY, "children"), Input(ids.NET_MEASURE, "value"), State(ids.NET_META, "data"))
     def show(measure, meta):
@@ -97,9 +181,20 @@ def register_network(app, ctx) -> None:
     def to_url(measure, meta):
         return url_query(meta["lang"], measure=None if measure == "weighted_degree" else measure)
 
+    def rows_for(table: str, of: str, meta: dict, clicks: int):
+        lang = meta["lang"]
+        result = network(ctx.store, max_elements=ctx.settings.max_elements)
+        if table == "actors":
+            return more_rows(ranked_actors(result, of, lang), TABLE_ROWS, clicks,
+                             lambda r: build_network_actor_row(r, lang))
+        names = {a["iri"]: name_of(a, lang) for a in result["actors"]}
+        return more_rows(result["edges"], TABLE_ROWS, clicks, lambda e: build_network_edge_row(e, names))
+
+    register_more(app, ids.NET_MORE, ids.NET_META, rows_for)
+
 
 def register_gaps(app, ctx) -> None:
-    """Page opened → the coverage matrix and the gap lists."""
+    """Page opened → the coverage matrix and the gap lists; "Visa fler" of the lists."""
 
     @app.callback(Output(ids.GAPS_BODY, "children"), Input(ids.GAPS_META, "data"))
     def show(meta):
@@ -107,3 +202,10 @@ def register_gaps(app, ctx) -> None:
             return build_gaps_view(gaps(ctx.store), meta["lang"])
         except FardplanError as exc:
             return _error(exc)
+
+    def rows_for(table: str, of: str, meta: dict, clicks: int):
+        lang = meta["lang"]
+        return more_rows(gaps(ctx.store)[GAP_LISTS[table]], TABLE_ROWS, clicks,
+                         lambda x: build_gap_row(table, x, lang))
+
+    register_more(app, ids.GAPS_MORE, ids.GAPS_META, rows_for)

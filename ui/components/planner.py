@@ -11,9 +11,10 @@ from urllib.parse import quote
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from graph.service.planner import sparql_for
+from graph.service.planner import HEAVY_ROWS, ROUTES_SHOWN, TABLE_ROWS, graph_actors, paged, sparql_for
 from graph.vocab.namespaces import curie
 from graph.vocab.phrasing import name_of, path_text, short_name, step_text
+from graph.vocab.text import fold
 from ui import ids
 from ui.components.common import build_mode, build_swatch
 from ui.components.table import build_twin, graph_attrs
@@ -29,7 +30,7 @@ from ui.elements.planner import (
     paths_elements,
     strategy_elements,
 )
-from ui.i18n import kind_name, t
+from ui.i18n import kind_name, number, t
 
 # ---------------------------------------------------------------- choices (from the explorer index)
 
@@ -77,16 +78,65 @@ def build_message(text: str, kind: str = "muted") -> html.P:
     return html.P(text, className=kind, role="alert" if kind == "error" else None)
 
 
+def build_row(cells: list, row_id: str | None = None) -> html.Tr:
+    """A table row: its first cell a row header; ``row_id`` becomes its ``data-iri``."""
+    return html.Tr([html.Th(cells[0], scope="row"), *(html.Td(c) for c in cells[1:])],
+                   **({"data-iri": row_id} if row_id else {}))
+
+
 def build_table(caption: str, headers: list[str], rows: list[list], class_name: str = "pl-table",
-                row_ids: list[str] | None = None) -> html.Table:
+                row_ids: list[str] | None = None, body_id: dict | None = None) -> html.Table:
     """An accessible table: a caption, column headers with ``scope="col"``, the first cell of a row a row header;
-    ``row_ids`` become ``data-iri`` attributes of the rows."""
+    ``row_ids`` become ``data-iri`` attributes of the rows; ``body_id`` is the id of its body (where "Visa fler"
+    adds rows)."""
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
-    body = []
-    for i, row in enumerate(rows):
-        cells = [html.Th(row[0], scope="row"), *(html.Td(c) for c in row[1:])]
-        body.append(html.Tr(cells, **({"data-iri": row_ids[i]} if row_ids else {})))
-    return html.Table([html.Caption(caption), head, html.Tbody(body)], className=class_name)
+    body = [build_row(row, row_ids[i] if row_ids else None) for i, row in enumerate(rows)]
+    return html.Table([html.Caption(caption), head, html.Tbody(body, **({"id": body_id} if body_id else {}))],
+                      className=class_name)
+
+
+# ---------------------------------------------------------------- paging ("Visa fler")
+
+
+def more_id(kind: str, table: str, of: str, part: str = "") -> dict:
+    """The pattern-matching id of a paged list's button (``part`` ``""``), rows (``ids.ROWS``) or count
+    (``ids.STATUS_PART``); ``kind`` is the page's type (``ids.SA_MORE``…), ``of`` what the list is of."""
+    return {"type": kind + part, "table": table, "of": of}
+
+
+def showing_text(page: dict, lang: str) -> str:
+    """``Visar 50 av 1 234``."""
+    return t("pl_showing", lang, shown=number(page["shown"], lang), total=number(page["total"], lang))
+
+
+def build_more(kind: str, table: str, of: str, page: dict, lang: str, what: str = "") -> html.Div | None:
+    """Under a paged list: how many are shown of how many (a polite live region, so the new count is read out)
+    and a real "Visa fler" button (Tab, Enter and Space work); None when the list is shown whole."""
+    if page["shown"] >= page["total"]:
+        return None
+    label = {"aria-label": t("pl_show_more_label", lang, what=what)} if what else {}
+    return html.Div([html.Span(showing_text(page, lang), id=more_id(kind, table, of, ids.STATUS_PART),
+                               className="pl-more-status", **{"aria-live": "polite"}),
+                     html.Button(t("pl_show_more", lang), id=more_id(kind, table, of), n_clicks=0, type="button",
+                                 className="pl-more", **label)], className="pl-more-box")
+
+
+def build_paged_table(kind: str, table: str, of: str, caption: str, headers: list[str], items: list, row,
+                      lang: str, size: int = TABLE_ROWS, class_name: str = "pl-table") -> html.Table:
+    """A table of the first ``size`` of ``items`` (``row(item)`` → a ``<tr>``) and, when there are more, its
+    "Visa fler" control in the table's footer."""
+    page = paged(items, size)
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
+    more = build_more(kind, table, of, page, lang, caption)
+    body = html.Tbody([row(x) for x in page["items"]], **({"id": more_id(kind, table, of, ids.ROWS)} if more else {}))
+    foot = [html.Tfoot(html.Tr(html.Td(more, colSpan=len(headers))))] if more else []
+    return html.Table([html.Caption(caption), head, body, *foot], className=class_name)
+
+
+def more_rows(items: list, size: int, clicks: int, row) -> tuple[list, dict]:
+    """The rows "Visa fler" adds after ``clicks`` clicks (page ``clicks + 1`` of ``size``), and the new page."""
+    page = paged(items, size * (clicks + 1), start=size * clicks)
+    return [row(x) for x in page["items"]], page
 
 
 def explorer_href(iri: str, lang: str) -> str:
@@ -191,29 +241,62 @@ def _how(actor: dict, lang: str) -> list:
     return parts
 
 
+def build_route(route: dict, lang: str) -> html.Li:
+    """One route, step by step, each step with its source."""
+    return html.Li(html.Ul([build_step(s, lang) for s in route["steps"]], className="steps"), className="route")
+
+
+def build_actor_route(route: dict, lang: str) -> html.Li:
+    """One route of a shared strategy: whose it is, then its steps."""
+    return html.Li([html.Strong(name_of(route["actor"], lang)), ": ",
+                    html.Ul([build_step(x, lang) for x in route["steps"]], className="steps")], className="route")
+
+
+def build_routes(kind: str, of: str, routes: list[dict], lang: str, item=build_route, what: str = "") -> list:
+    """The first :data:`~graph.service.planner.ROUTES_SHOWN` routes as a numbered list and, when there are more, their
+    "Visa fler" control."""
+    page = paged(routes, ROUTES_SHOWN)
+    rows_id = {"id": more_id(kind, "routes", of, ids.ROWS)} if page["shown"] < page["total"] else {}
+    return [html.Ol([item(r, lang) for r in page["items"]], className="routes", **rows_id),
+            build_more(kind, "routes", of, page, lang, what)]
+
+
+def build_actor_row(result: dict, actor: dict, lang: str, types: dict[str, str]) -> html.Tr:
+    """One actor of :func:`graph.service.planner.actors_for_strategy`: name, type, how, its routes (paged)."""
+    of = f"{result['strategy']['iri']} {actor['iri']}"
+    routes = build_routes(ids.SA_MORE, of, actor["routes"], lang,
+                          what=t("pl_routes_of", lang, name=name_of(actor, lang)))
+    return build_row([build_entity(actor, lang), types.get(actor["iri"], ""), html.Div(_how(actor, lang)),
+                      html.Div(routes)], actor["iri"])
+
+
 def build_actors_table(result: dict, lang: str, types: dict[str, str]) -> html.Table:
-    """Actor, organisation type, directly or via which projects, and every route step by step with its source."""
-    rows = []
-    for a in result["actors"]:
-        routes = html.Ol([html.Li(html.Ul([build_step(s, lang) for s in r["steps"]], className="steps"),
-                                  className="route") for r in a["routes"]], className="routes")
-        rows.append([build_entity(a, lang), types.get(a["iri"], ""), html.Div(_how(a, lang)), routes])
+    """Actor, organisation type, directly or via which projects, and every route step by step with its source;
+    :data:`~graph.service.planner.HEAVY_ROWS` actors at a time."""
     caption = t("pl_actors_caption", lang, strategy=short_name(result["strategy"], lang))
-    return build_table(caption, [t("pl_actor", lang), t("pl_type", lang), t("pl_how", lang), t("pl_routes", lang)],
-                       rows, row_ids=[a["iri"] for a in result["actors"]])
+    return build_paged_table(ids.SA_MORE, "actors", result["strategy"]["iri"], caption,
+                             [t("pl_actor", lang), t("pl_type", lang), t("pl_how", lang), t("pl_routes", lang)],
+                             result["actors"], lambda a: build_actor_row(result, a, lang, types), lang,
+                             size=HEAVY_ROWS)
 
 
-def build_strategy_view(result: dict, lang: str, types: dict[str, str]) -> list:
-    """The strategy page's body for :func:`graph.service.planner.actors_for_strategy`."""
+def build_strategy_view(result: dict, lang: str, types: dict[str, str], max_elements: int = 400) -> list:
+    """The strategy page's body for :func:`graph.service.planner.actors_for_strategy`; the graph holds the actors
+    that fit in ``max_elements`` (:func:`graph.service.planner.graph_actors`), the table all of them, a page at a
+    time."""
     actors = result["actors"]
     direct = sum(bool(a["direct"]) for a in actors)
     via = sum(not a["direct"] and bool(a["projects"]) for a in actors)  # each actor counted once: the parts add up
     goals = ", ".join(short_name(g, lang) + " " + name_of(g, lang) for g in result["goal_areas"])
     summary = t("pl_actor_split", lang, n=len(actors), direct=direct, via=via) if actors else t("pl_no_actors", lang)
-    head = _heading(result["strategy"], lang, [html.P(goals, className="muted"), html.P(summary, className="lead")])
+    drawn = graph_actors(result, max_elements)
+    cut = [html.P(t("pl_graph_cut", lang, shown=number(len(drawn), lang), total=number(len(actors), lang),
+                    max=max_elements), className="muted pl-graph-cut")] if len(drawn) < len(actors) else []
+    head = _heading(result["strategy"], lang, [html.P(goals, className="muted"), html.P(summary, className="lead"),
+                                               *cut])
     if not actors:
         return [head, build_sparql(result["queries"], lang)]
-    graph = build_graph(ids.SA_GRAPH, strategy_elements(result, lang), STRATEGY_STYLESHEET,
+    graph = build_graph(ids.SA_GRAPH, strategy_elements({**result, "actors": drawn}, lang), STRATEGY_STYLESHEET,
                         t("pl_graph_label", lang, what=summary), lang,
                         twin=False)  # the page holds the twin, outside the body's tables of actors
     return [head, html.Div([html.Div(build_actors_table(result, lang, types), className="pl-table-box"),
@@ -230,6 +313,25 @@ def build_actor_options(actors: list[dict], lang: str) -> list[dict]:
     return [{"label": name_of(a, lang), "value": a["iri"]} for a in actors]
 
 
+ACTOR_OPTIONS = 50  # options an actor dropdown holds at once (the browser indexes every option it is given)
+
+
+def actor_matches(actors: list[dict], search: str | None, lang: str, chosen: tuple[str | None, ...] = (),
+                  limit: int = ACTOR_OPTIONS) -> list[dict]:
+    """The actors whose name contains ``search`` (case- and diacritic-insensitively; those starting with it
+    first), at most ``limit``, and the ``chosen`` ones always (so a picked value keeps its label).
+
+    Sent to the dropdown as its options while the user types: Dash 4's dropdown builds a search index of every
+    option when it is drawn (4 s for the 593 actors of the 100k-triple city), so it gets a few at a time.
+    """
+    key = fold(search or "")
+    hits = [a for a in actors if key in fold(name_of(a, lang))]
+    hits.sort(key=lambda a: (not fold(name_of(a, lang)).startswith(key), fold(name_of(a, lang))))
+    out = hits[:limit]
+    out += [a for a in actors if a["iri"] in chosen and a not in out]
+    return out
+
+
 def build_shared_view(result: dict, lang: str) -> list:
     """What two actors share (:func:`graph.service.planner.shared_between`): weight, projects, strategies with
     routes."""
@@ -239,19 +341,28 @@ def build_shared_view(result: dict, lang: str) -> list:
     if not result["projects"] and not result["strategies"]:
         return [head, build_message(t("pl_nothing_shared", lang)), build_sparql(result["queries"], lang)]
     body: list = [head]
+    pair = " ".join(x["iri"] for x in result["actors"])
     if result["projects"]:
-        body.append(build_table(t("pl_shared_projects", lang), [kind_name("project", lang).capitalize()],
-                                [[build_entity(p, lang)] for p in result["projects"]],
-                                row_ids=[p["iri"] for p in result["projects"]]))
+        body.append(build_paged_table(ids.TA_MORE, "projects", pair, t("pl_shared_projects", lang),
+                                      [kind_name("project", lang).capitalize()], result["projects"],
+                                      lambda p: build_project_row(p, lang), lang))
     if result["strategies"]:
-        rows = [[build_entity(s, lang), html.Ol([html.Li([html.Strong(name_of(r["actor"], lang)), ": ",
-                                                          html.Ul([build_step(x, lang) for x in r["steps"]],
-                                                                  className="steps")], className="route")
-                                                 for r in s["routes"]], className="routes")]
-                for s in result["strategies"]]
-        body.append(build_table(t("pl_shared_strategies", lang), [t("pl_strategy", lang), t("pl_routes", lang)],
-                                rows, row_ids=[s["iri"] for s in result["strategies"]]))
+        body.append(build_paged_table(ids.TA_MORE, "strategies", pair, t("pl_shared_strategies", lang),
+                                      [t("pl_strategy", lang), t("pl_routes", lang)], result["strategies"],
+                                      lambda x: build_shared_strategy_row(pair, x, lang), lang, size=HEAVY_ROWS))
     return [*body, build_sparql(result["queries"], lang)]
+
+
+def build_project_row(project: dict, lang: str) -> html.Tr:
+    """A shared project."""
+    return build_row([build_entity(project, lang)], project["iri"])
+
+
+def build_shared_strategy_row(pair: str, strategy: dict, lang: str) -> html.Tr:
+    """A shared strategy and each actor's routes to it (paged)."""
+    routes = build_routes(ids.TA_MORE, f"{pair} {strategy['iri']}", strategy["routes"], lang, build_actor_route,
+                          t("pl_routes_of", lang, name=short_name(strategy, lang)))
+    return build_row([build_entity(strategy, lang), html.Div(routes)], strategy["iri"])
 
 
 def build_paths_table(result: dict, lang: str) -> html.Div:
@@ -295,31 +406,50 @@ def build_network_status(result: dict, lang: str) -> str:
     return text
 
 
+MEMBERS_NAMED = 12  # names listed per community in the legend; the rest counted
+
+
 def build_community_legend(result: dict, lang: str) -> html.Ul:
-    """One row per community: its colour and shape, and its members."""
+    """One row per community: its colour and shape, and its first members by name (the rest counted)."""
     rows = []
     for c in result["communities"]:
         color, shape = community_style(c["index"])
+        names = ", ".join(name_of(m, lang) for m in c["members"][:MEMBERS_NAMED])
+        rest = len(c["members"]) - MEMBERS_NAMED
         rows.append(html.Li([html.Span(className=f"swatch shape-{shape}", style={"backgroundColor": color}),
                              html.Strong(f"{t('pl_community', lang)} {c['index'] + 1}: "),
-                             ", ".join(name_of(m, lang) for m in c["members"])]))
+                             names + (" " + t("pl_and_more", lang, n=number(rest, lang)) if rest > 0 else "")]))
     return html.Ul(rows, className="legend pl-legend")
 
 
+def ranked_actors(result: dict, measure: str, lang: str) -> list[tuple[int, dict]]:
+    """The network's actors ranked by ``measure`` (then name), with their rank."""
+    return list(enumerate(sorted(result["actors"], key=lambda a: (-a[measure], name_of(a, lang).casefold())), 1))
+
+
+def build_network_actor_row(ranked: tuple[int, dict], lang: str) -> html.Tr:
+    """An actor of the network: name, rank, weighted degree, betweenness, community."""
+    i, a = ranked
+    return build_row([build_entity(a, lang), str(i), str(a["weighted_degree"]), f"{a['betweenness']:.3f}",
+                      "" if a["community"] is None else str(a["community"] + 1)], a["iri"])
+
+
+def build_network_edge_row(edge: dict, names: dict[str, str]) -> html.Tr:
+    """A collaboration link: its two actors and its weight."""
+    return build_row([names[edge["source"]], names[edge["target"]], str(edge["weight"])])
+
+
 def build_network_tables(result: dict, measure: str, lang: str) -> html.Div:
-    """The network as two tables: actors ranked by ``measure``, and the links by weight."""
+    """The network as two tables: actors ranked by ``measure``, and the links by weight, a page at a time."""
     names = {a["iri"]: name_of(a, lang) for a in result["actors"]}
-    ranked = sorted(result["actors"], key=lambda a: (-a[measure], names[a["iri"]].casefold()))
-    actor_rows = [[build_entity(a, lang), str(i), str(a["weighted_degree"]), f"{a['betweenness']:.3f}",
-                   "" if a["community"] is None else str(a["community"] + 1)] for i, a in enumerate(ranked, 1)]
-    edge_rows = [[names[e["source"]], names[e["target"]], str(e["weight"])] for e in result["edges"]]
     return html.Div([
-        build_table(t("pl_network_nodes_caption", lang), [t("pl_actor", lang), t("pl_rank", lang),
-                                                           t("pl_degree_col", lang), t("pl_between_col", lang),
-                                                           t("pl_community", lang)],
-                    actor_rows, row_ids=[a["iri"] for a in ranked]),
-        build_table(t("pl_network_edges_caption", lang), [t("pl_actor_a", lang), t("pl_actor_b", lang),
-                                                           t("pl_weight_col", lang)], edge_rows),
+        build_paged_table(ids.NET_MORE, "actors", measure, t("pl_network_nodes_caption", lang),
+                          [t("pl_actor", lang), t("pl_rank", lang), t("pl_degree_col", lang),
+                           t("pl_between_col", lang), t("pl_community", lang)],
+                          ranked_actors(result, measure, lang), lambda r: build_network_actor_row(r, lang), lang),
+        build_paged_table(ids.NET_MORE, "edges", measure, t("pl_network_edges_caption", lang),
+                          [t("pl_actor_a", lang), t("pl_actor_b", lang), t("pl_weight_col", lang)],
+                          result["edges"], lambda e: build_network_edge_row(e, names), lang),
     ], className="pl-tables")
 
 
@@ -368,23 +498,33 @@ def build_coverage_table(coverage: list[dict], lang: str) -> html.Table:
                        row_ids=[g["iri"] for g in coverage] + ["total"])
 
 
-def _strategy_table(caption: str, items: list[dict], lang: str) -> html.Table | html.Section:
+GAP_LISTS = {"without_projects": "strategies_without_projects", "without_actors": "strategies_without_actors",
+             "single": "single_strategy_actors"}  # paged table → its list in graph.service.planner.gaps
+
+
+def build_gap_row(table: str, item: dict, lang: str) -> html.Tr:
+    """A row of a gap list: a strategy and its goal areas, or an actor and its one strategy."""
+    if table == "single":
+        return build_row([build_entity(item, lang), build_entity(item["strategy"], lang)], item["iri"])
+    return build_row([build_entity(item, lang), ", ".join(short_name(g, lang) for g in item.get("goal_areas", []))],
+                     item["iri"])
+
+
+def _gap_table(table: str, caption: str, headers: list[str], items: list[dict], lang: str) -> html.Table | html.Section:
     if not items:
         return html.Section([html.H3(caption), build_message(t("pl_none", lang))])
-    rows = [[build_entity(s, lang), ", ".join(short_name(g, lang) for g in s.get("goal_areas", []))] for s in items]
-    return build_table(f"{caption} ({len(items)})", [t("pl_strategy", lang), t("pl_goal_area", lang)], rows,
-                       row_ids=[s["iri"] for s in items])
+    return build_paged_table(ids.GAPS_MORE, table, table, f"{caption} ({number(len(items), lang)})", headers,
+                             items, lambda x: build_gap_row(table, x, lang), lang)
 
 
 def build_gaps_view(result: dict, lang: str) -> list:
-    """The gaps page (:func:`graph.service.planner.gaps`): the coverage matrix and three lists."""
-    single = result["single_strategy_actors"]
-    single_table = build_table(
-        f"{t('pl_single_strategy', lang)} ({len(single)})", [t("pl_actor", lang), t("pl_strategy", lang)],
-        [[build_entity(a, lang), build_entity(a["strategy"], lang)] for a in single], row_ids=[a["iri"] for a in single]
-    ) if single else html.Section([html.H3(t("pl_single_strategy", lang)), build_message(t("pl_none", lang))])
+    """The gaps page (:func:`graph.service.planner.gaps`): the coverage matrix and three lists, a page at a time."""
+    strategy_cols = [t("pl_strategy", lang), t("pl_goal_area", lang)]
     return [build_coverage_table(result["coverage"], lang),
-            html.Div([_strategy_table(t("pl_without_projects", lang), result["strategies_without_projects"], lang),
-                      _strategy_table(t("pl_without_actors", lang), result["strategies_without_actors"], lang),
-                      single_table], className="pl-columns"),
+            html.Div([_gap_table("without_projects", t("pl_without_projects", lang), strategy_cols,
+                                 result[GAP_LISTS["without_projects"]], lang),
+                      _gap_table("without_actors", t("pl_without_actors", lang), strategy_cols,
+                                 result[GAP_LISTS["without_actors"]], lang),
+                      _gap_table("single", t("pl_single_strategy", lang), [t("pl_actor", lang), t("pl_strategy", lang)],
+                                 result[GAP_LISTS["single"]], lang)], className="pl-columns"),
             build_sparql(result["queries"], lang)]

@@ -8,7 +8,7 @@ from graph.errors import FardplanError
 from graph.service.planner import resolve_node
 from graph.vocab.kinds import kind_named
 from ui import ids, urls
-from ui.components.planner import build_actor_options, build_message, build_page, build_picker, choices
+from ui.components.planner import actor_matches, build_actor_options, build_message, build_page, build_picker, choices
 from ui.i18n import t
 
 __all__ = ["PATH", "TITLE", "layout"]
@@ -27,7 +27,8 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
             chosen[i] = resolve_node(ctx.store, name, types=(ACTOR.type,))["iri"]
         except FardplanError as exc:
             notes.append(build_message(str(exc).splitlines()[0], "error"))
-    options = build_actor_options(choices(ctx.index, ACTOR.name), lang)
+    actors = choices(ctx.index, ACTOR.name)
+    options = build_actor_options(actor_matches(actors, "", lang, tuple(chosen)), lang)  # more as the user types
     pickers = [build_picker(t(key, lang), dcc.Dropdown(id=pid, options=options, value=value, clearable=False,
                                                        placeholder=t("pl_choose_actors", lang),
                                                        className="pl-dropdown"))
