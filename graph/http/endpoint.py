@@ -27,7 +27,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from graph import queries
 from graph.errors import FardplanError, HttpError, NodeNotFound
 from graph.rdf.formats import FORMATS, Format, serialize
-from graph.rdf.results import RESULT_MEDIA_TYPES, to_csv, to_json, to_tsv, to_xml
+from graph.rdf.results import RESULT_MEDIA_TYPES, serialize_solutions, to_csv, to_json, to_tsv, to_xml
 from graph.settings import Settings
 from graph.store import EmbeddedStore, QueryAnswer, Store
 from graph.store import limits as bounded
@@ -111,10 +111,26 @@ def _graph_response(triples: list[ox.Triple], media_type: str, status: int = 200
 @dataclass(frozen=True)
 class _Writer:
     """Writes an answer in the negotiated media type: ``(body, media type)``, or HTTP 406 if the answer's kind
-    (results or a graph) has none. Picklable, so the query process writes the body (not the web server)."""
+    (results or a graph) has none. Picklable, so the query process writes the body (not the web server).
+
+    A SELECT answer is written by :meth:`solutions`, straight from the engine, unless it may be longer than the
+    row cap; then :func:`graph.store.limits.run` cuts its rows and calls the writer with them.
+    """
 
     result_type: str | None
     graph_type: str | None
+
+    def _results_kind(self) -> str:
+        if self.result_type is None:
+            raise HttpError("not acceptable: a SELECT/ASK answer is SPARQL results; accept one of "
+                            + ", ".join(RESULT_TYPES), 406)
+        return RESULT_TYPES[self.result_type]
+
+    def solutions(self, solutions: ox.QuerySolutions, max_rows: int) -> tuple[bytes, str] | None:
+        """A SELECT answer by pyoxigraph's serializer, or None if it may have more than ``max_rows`` rows."""
+        kind = self._results_kind()
+        body = serialize_solutions(solutions, kind, max_rows)
+        return None if body is None else (body, RESULT_MEDIA_TYPES[kind])
 
     def __call__(self, answer: QueryAnswer) -> tuple[bytes, str]:
         if isinstance(answer, list):
@@ -122,10 +138,7 @@ class _Writer:
                 raise HttpError("not acceptable: a CONSTRUCT/DESCRIBE answer is an RDF graph; accept one of "
                                 + ", ".join(GRAPH_TYPES), 406)
             return _graph_body(answer, self.graph_type), self.graph_type
-        if self.result_type is None:
-            raise HttpError("not acceptable: a SELECT/ASK answer is SPARQL results; accept one of "
-                            + ", ".join(RESULT_TYPES), 406)
-        kind = RESULT_TYPES[self.result_type]
+        kind = self._results_kind()
         if isinstance(answer, bool) and kind in ("csv", "tsv"):
             raise HttpError("not acceptable: an ASK answer has no CSV/TSV form; accept JSON or XML", 406)
         return WRITERS[kind](answer).encode("utf-8"), RESULT_MEDIA_TYPES[kind]

@@ -1,4 +1,8 @@
-"""Query answers written out: SPARQL 1.1 JSON, XML, CSV and TSV results, a text table, or RDF."""
+"""Query answers written out: SPARQL 1.1 JSON, XML, CSV and TSV results, a text table, or RDF.
+
+:func:`serialize_solutions` writes a SELECT answer straight from the engine with pyoxigraph's own serializer (no
+term objects in Python), as long as it cannot have more than a row cap; the other writers take rows of terms.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,74 @@ from graph.store import QueryAnswer, Solutions
 
 __all__ = ["RESULT_MEDIA_TYPES", "render", "to_csv", "to_json", "to_table", "to_tsv", "to_xml"]
 
+NATIVE_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+# What the native serializer writes once at the start of each row: JSON '[{"' or '},{"' (an empty row "[{}" or
+# ",{}"), XML "<result>" ('<' is escaped in text), CSV and TSV a line end (TSV escapes newlines in terms). A string
+# may hold one too (a JSON string can end in "},{", a quoted CSV value hold a newline): one more, never one less,
+# so counting them bounds the rows from above. ``(marks, header lines)``.
+_ROW_MARKS: dict[str, tuple[tuple[bytes, ...], int]] = {
+    "json": ((b'[{"', b'},{"', b"[{}", b",{}"), 0),
+    "xml": ((b"<result>",), 0),
+    "csv": ((b"\n",), 1),
+    "tsv": ((b"\n",), 1),
+}
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
+
+
+class _MayHaveMore(Exception):
+    """The serialized answer may already hold more rows than the cap."""
+
+
+class _RowBound:
+    """A binary sink for pyoxigraph's serializer that keeps the bytes and stops it (:class:`_MayHaveMore`) once
+    the marks it counts show that more than ``limit`` rows may have been written."""
+
+    def __init__(self, marks: tuple[bytes, ...], limit: int) -> None:
+        self.marks = marks
+        self.limit = limit
+        self.count = 0
+        self.parts: list[bytes] = []
+        self.tail = b""  # the end of the previous chunk: a mark may straddle two chunks
+
+    def write(self, data: bytes) -> int:
+        chunk = bytes(data)
+        for mark in self.marks:  # no mark overlaps itself, so none is counted twice or missed
+            self.count += chunk.count(mark)
+            if n := len(mark) - 1:  # one across the boundary with the previous chunk
+                self.count += (self.tail[-n:] + chunk[:n]).count(mark)
+        if self.count > self.limit:
+            raise _MayHaveMore
+        self.parts.append(chunk)
+        self.tail = chunk if len(chunk) >= 16 else (self.tail + chunk)[-16:]
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the bytes stay in memory."""
+
+
+def serialize_solutions(solutions: ox.QuerySolutions, kind: str, max_rows: int) -> bytes | None:
+    """A SELECT answer in ``kind`` (json, xml, csv, tsv) by pyoxigraph's serializer; None (having read at most
+    about ``max_rows`` rows) when it may have more than ``max_rows`` rows: then it must be cut row by row.
+
+    Errors of the query's evaluation come as pyoxigraph raises them (OSError, RuntimeError, ValueError).
+    """
+    marks, header = _ROW_MARKS[kind]
+    sink = _RowBound(marks, max_rows + header)
+    try:
+        solutions.serialize(sink, format=NATIVE_FORMATS[kind])
+    except _MayHaveMore:
+        return None
+    return b"".join(sink.parts)
 
 
 def to_json(answer: Solutions | bool) -> str:

@@ -145,13 +145,26 @@ def _evaluate(
     """Run the query (in a worker); at most ``max_rows`` rows or triples: ``(packed answer, truncated, rendered)``.
 
     Without ``render`` the answer travels :func:`_pack`-ed (plain strings pickle about 3× faster than terms).
+    A ``render`` with a ``solutions(solutions, max_rows)`` method writes a SELECT answer straight from the engine
+    (``graph.http.endpoint._Writer``: pyoxigraph's serializer); where that returns None (the answer may have more than
+    ``max_rows`` rows) the query runs again and its rows are cut at ``max_rows`` and rendered as terms.
     """
     options: dict = {}
     if default_graphs:
         options["default_graph"] = [_graph(g) for g in default_graphs]
     if named_graphs:
         options["named_graphs"] = [_graph(g) for g in named_graphs]
-    answer, truncated = _materialise(_query(store, text, bindings, **options), max_rows)
+    result = _query(store, text, bindings, **options)
+    native = getattr(render, "solutions", None)
+    if native is not None and isinstance(result, ox.QuerySolutions):
+        try:
+            rendered = native(result, max_rows)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(str(exc)) from None
+        if rendered is not None:
+            return None, False, rendered
+        result = _query(store, text, bindings, **options)
+    answer, truncated = _materialise(result, max_rows)
     if render is not None:
         return None, truncated, render(answer)
     return _pack(answer), truncated, None
