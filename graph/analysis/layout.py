@@ -16,8 +16,11 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["RINGS", "concentric", "short_label", "wrap_label", "node_label", "label_box", "separate", "force_positions",
-           "spread_positions", "overlaps", "FONT_PX", "KIND_FONT_PX", "WRAP_CHARS"]
+import networkx as nx
+
+__all__ = ["RINGS", "concentric", "keep_apart", "network_positions", "short_label", "wrap_label", "node_label",
+           "label_box", "separate", "force_positions", "spread_positions", "overlaps", "FONT_PX", "KIND_FONT_PX",
+           "WRAP_CHARS"]
 
 MAX_LABEL = 34
 STRATEGY_LABEL = 26
@@ -257,3 +260,48 @@ def concentric(nodes: list[tuple[str, str, list[str], tuple]], spacing: float = 
                     radius += spacing
         start += width
     return positions
+
+
+def keep_apart(points: dict[str, tuple[float, float]], min_distance: float = 100.0,
+             rounds: int = 100) -> dict[str, tuple[float, float]]:
+    """``points`` moved apart until no two are closer than ``min_distance`` pixels (or ``rounds`` are spent), so
+    labels do not overlap on a projector; points already far enough apart keep their place.
+
+    >>> out = keep_apart({"a": (0.0, 0.0), "b": (10.0, 0.0), "c": (500.0, 0.0)})
+    >>> round(out["b"][0] - out["a"][0]), out["c"]
+    (100, (500.0, 0.0))
+    """
+    moved = dict(points)
+    names = sorted(moved)
+    for _ in range(rounds):
+        changed = False
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                (ax, ay), (bx, by) = moved[a], moved[b]
+                dx, dy = bx - ax, by - ay
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= min_distance - 1e-9:
+                    continue
+                if distance < 1e-9:  # the same place: part them along a fixed direction
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (min_distance - distance) / 2 / distance
+                moved[a] = (ax - dx * push, ay - dy * push)
+                moved[b] = (bx + dx * push, by + dy * push)
+                changed = True
+        if not changed:
+            break
+    return moved
+
+
+def network_positions(nodes: list[str], edges: list[dict], seed: int = 0) -> dict[str, dict]:
+    """Pixel positions of a collaboration network (``edges`` as ``{"source", "target", "weight"}``): Kamada–Kawai
+    for up to 300 nodes, a seeded spring layout beyond, scaled with the node count and kept apart
+    (:func:`keep_apart`) so labels do not overlap on a projector. Deterministic for the same input."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
+    scale = 140 * max(len(nodes), 1) ** 0.5
+    placed = (nx.kamada_kawai_layout(sub, weight=None) if 2 < len(nodes) <= 300
+              else nx.spring_layout(sub, seed=seed, weight="weight"))
+    pixels = keep_apart({n: (float(x) * scale, float(y) * scale) for n, (x, y) in placed.items()})
+    return {n: {"x": round(x, 1), "y": round(y, 1)} for n, (x, y) in pixels.items()}

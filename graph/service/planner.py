@@ -15,6 +15,7 @@ import networkx as nx
 
 from graph.analysis import algorithms as analysis
 from graph.analysis.convert import to_nx
+from graph.analysis.layout import network_positions
 from graph.errors import FardplanError
 from graph.index.resolve import resolve
 from graph.queries import get
@@ -74,6 +75,13 @@ class Views:
         if found is None:
             found = self._answers[key] = build()
         return found
+
+    def memoised(self, key: tuple, build):
+        """``build()`` once per key under this store's lock (for results that are slow to build, e.g. layouts)."""
+        with self._lock:
+            if key not in self.memo:
+                self.memo[key] = build()
+            return self.memo[key]
 
     @property
     def collaboration(self) -> nx.Graph:
@@ -363,49 +371,9 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
                     for u, w, d in C.subgraph(shown).edges(data=True)),
                    key=lambda e: (-e["weight"], e["source"], e["target"]))[: max(0, max_elements - len(actors))]
     key = ("network-positions", frozenset(shown), seed)
-    with v._lock:
-        if key not in v.memo:
-            sub = nx.Graph()
-            sub.add_nodes_from(sorted(shown))
-            sub.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
-            scale = 140 * max(len(shown), 1) ** 0.5
-            placed = (nx.kamada_kawai_layout(sub, weight=None) if 2 < len(shown) <= 300
-                      else nx.spring_layout(sub, seed=seed, weight="weight"))
-            pixels = separate({n: (float(x) * scale, float(y) * scale) for n, (x, y) in placed.items()})
-            v.memo[key] = {n: {"x": round(x, 1), "y": round(y, 1)} for n, (x, y) in pixels.items()}
+    positions = v.memoised(key, lambda: network_positions(sorted(shown), edges, seed))
     return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
-            "total": total, "positions": v.memo[key], "queries": ranked["queries"]}
-
-
-def separate(points: dict[str, tuple[float, float]], min_distance: float = 100.0,
-             rounds: int = 100) -> dict[str, tuple[float, float]]:
-    """``points`` moved apart until no two are closer than ``min_distance`` pixels (or ``rounds`` are spent), so
-    labels do not overlap on a projector; points already far enough apart keep their place.
-
-    >>> out = separate({"a": (0.0, 0.0), "b": (10.0, 0.0), "c": (500.0, 0.0)})
-    >>> round(out["b"][0] - out["a"][0]), out["c"]
-    (100, (500.0, 0.0))
-    """
-    moved = dict(points)
-    names = sorted(moved)
-    for _ in range(rounds):
-        changed = False
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                (ax, ay), (bx, by) = moved[a], moved[b]
-                dx, dy = bx - ax, by - ay
-                distance = (dx * dx + dy * dy) ** 0.5
-                if distance >= min_distance - 1e-9:
-                    continue
-                if distance < 1e-9:  # the same place: part them along a fixed direction
-                    dx, dy, distance = 1.0, 0.0, 1.0
-                push = (min_distance - distance) / 2 / distance
-                moved[a] = (ax - dx * push, ay - dy * push)
-                moved[b] = (bx + dx * push, by + dy * push)
-                changed = True
-        if not changed:
-            break
-    return moved
+            "total": total, "positions": positions, "queries": ranked["queries"]}
 
 
 # ---------------------------------------------------------------- bounded views of long answers

@@ -64,7 +64,7 @@ import pyoxigraph as ox
 
 from graph.errors import FardplanError, QueryCrashed, QueryError, QueryTimeout, QueryTooLarge, StoreError
 from graph.settings import Settings
-from graph.store import EmbeddedStore
+from graph.store.base import Store
 
 __all__ = ["Limits", "QueryPool", "default_size", "pool_for"]
 
@@ -360,7 +360,7 @@ def _late(timeout_s: float) -> QueryTimeout:
 class QueryPool:
     """At most ``size`` pre-forked workers over one embedded store; :meth:`call` runs a function in one of them."""
 
-    def __init__(self, store: EmbeddedStore, size: int, limits: Limits | None = None) -> None:
+    def __init__(self, store: Store, size: int, limits: Limits | None = None) -> None:
         self._store = weakref.ref(store)
         self.size = max(1, size)
         self.limits = limits or Limits.from_settings(Settings.from_env())
@@ -456,9 +456,9 @@ class QueryPool:
             return [w.pid for w in self._workers if w.heavy]
 
     # ---------------------------------------------------------------------------------------------- internals
-    def _owner(self) -> EmbeddedStore:
+    def _owner(self) -> Store:
         store = self._store()
-        if self.closed or store is None or not hasattr(store, "_store"):
+        if self.closed or store is None or not hasattr(store, "native"):
             raise StoreError("the store is closed")
         return store
 
@@ -564,7 +564,7 @@ class QueryPool:
         """Fork a worker and wait for its probe; a stalled one is replaced until the deadline."""
         while True:
             store = self._owner()
-            worker = _fork(store._store, store.generation, self.limits)
+            worker = _fork(store.native, store.generation, self.limits)
             ready = _ready(worker, min(deadline, time.monotonic() + PROBE_S))
             if ready is True:
                 return worker
@@ -622,15 +622,15 @@ class QueryPool:
         return worker.kill() if owned else None
 
 
-_POOLS: weakref.WeakKeyDictionary[EmbeddedStore, QueryPool] = weakref.WeakKeyDictionary()
+_POOLS: weakref.WeakKeyDictionary[Store, QueryPool] = weakref.WeakKeyDictionary()
 _POOLS_LOCK = threading.Lock()
 
 
-def pool_for(store: EmbeddedStore, size: int | None = None, limits: Limits | None = None) -> QueryPool:
+def pool_for(store: Store, size: int | None = None, limits: Limits | None = None) -> QueryPool:
     """The store's pool, made on first use (``size`` workers, else :func:`default_size`); ``size`` also resizes.
 
     ``limits`` (else from :meth:`Settings.from_env`) also changes them: idle workers started under other limits
-    are retired. The pool closes with the store (:meth:`EmbeddedStore.close`), when the store is
+    are retired. The pool closes with the store (:meth:`Store.close`), when the store is
     garbage-collected, and at exit.
     """
     with _POOLS_LOCK:

@@ -13,6 +13,7 @@ from graph.http.endpoint import _Writer
 from graph.rdf.results import serialize_solutions
 from graph.store import EmbeddedStore
 from graph.store import limits as bounded
+from graph.store.evaluate import materialise
 
 EX = "http://example.org/"
 KINDS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
@@ -62,7 +63,7 @@ def test_native_body_has_every_row_up_to_the_cap(plain, kind):
 def test_native_json_matches_the_term_writer(tricky):
     text = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x> ?none } } ORDER BY ?s LIMIT 50"
     native = serialize_solutions(tricky._store.query(text), "json", 10_000)
-    answer, truncated = bounded._materialise(tricky._store.query(text), 10_000)
+    answer, truncated = materialise(tricky.native.query(text), 10_000)
     body, media = _Writer(KINDS["json"], None)(answer)
     assert native is not None and not truncated and media == KINDS["json"]
     assert json.loads(native) == json.loads(body)

@@ -9,6 +9,7 @@ import pytest
 from graph.errors import QueryError, QueryRefused, QueryTimeout
 from graph.store import EmbeddedStore
 from graph.store import limits as bounded
+from graph.store.evaluate import evaluate
 from graph.store.pool import pool_for
 from tests.support.servers import connection_counter
 
@@ -84,7 +85,7 @@ def test_query_process_has_no_network_even_past_the_policy():
         query = f"SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
         store = EmbeddedStore()
         with contextlib.suppress(QueryError):  # the policy is skipped on purpose: straight to a query process
-            pool_for(store).call(5.0, bounded._evaluate, query, None, 10, None, None)
+            pool_for(store).call(5.0, evaluate, query, None, 10, None, None)
         store.close()
         time.sleep(0.3)
     assert counts == []
