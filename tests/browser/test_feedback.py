@@ -16,7 +16,8 @@ from graph.vocab.namespaces import ID_IRI
 from ui.app import create_app
 from ui.components.common import build_status
 from ui.components.feedback import action_notice, selection_notice
-from ui.components.planner import actor_types, build_strategy_view
+from ui.components.planner import actor_types
+from ui.components.strategy import build_strategy_view
 from ui.components.table import build_twin, graph_attrs
 
 POLISEN = ID_IRI + "org/polisen"

@@ -9,7 +9,10 @@ from dash import html
 
 from graph.service import planner
 from ui import ids
+from ui.components import network as cn
+from ui.components import pairs as cpairs
 from ui.components import planner as cp
+from ui.components import strategy as cs
 from ui.elements.planner import strategy_elements
 from ui.i18n import number
 
@@ -81,7 +84,7 @@ def test_graph_actors_fit_the_element_budget(city):
 def test_long_tables_are_paged_with_a_keyboard_button(city):
     result = planner.actors_for_strategy(city, DT_VI)
     assert len(result["actors"]) > planner.HEAVY_ROWS
-    table = cp.build_actors_table(result, "sv", {})
+    table = cs.build_actors_table(result, "sv", {})
     body = table.children[2]
     assert len(body.children) == planner.HEAVY_ROWS
     assert body.id == {"type": ids.SA_MORE + ids.ROWS, "table": "actors", "of": result["strategy"]["iri"]}
@@ -91,7 +94,7 @@ def test_long_tables_are_paged_with_a_keyboard_button(city):
     assert f"Visar {planner.HEAVY_ROWS} av {number(len(result['actors']))}" in text_of(table)
 
     network = planner.network(city, max_elements=400)
-    view = cp.build_network_view(network, "weighted_degree", "en")
+    view = cn.build_network_view(network, "weighted_degree", "en")
     tables = [c for c in walk(view) if isinstance(c, html.Table)]
     assert len(tables) == 2 and len(tables[0].children[2].children) == planner.TABLE_ROWS
     assert f"Showing {planner.TABLE_ROWS} of {len(network['actors'])}" in text_of(tables[0])
@@ -99,7 +102,7 @@ def test_long_tables_are_paged_with_a_keyboard_button(city):
 
 def test_seed_tables_are_whole_and_only_long_route_lists_paged(seed_store):
     result = planner.actors_for_strategy(seed_store, "DT.VI")
-    table = cp.build_actors_table(result, "sv", {})
+    table = cs.build_actors_table(result, "sv", {})
     assert len(table.children) == 3 and len(table.children[2].children) == len(result["actors"])  # no footer
     buttons = [c for c in walk(table) if isinstance(c, html.Button)]
     long_lists = [a for a in result["actors"] if len(a["routes"]) > planner.ROUTES_SHOWN]
@@ -166,8 +169,8 @@ def test_actor_dropdown_gets_a_few_matching_options_and_keeps_the_chosen():
     actors = [{"iri": f"x:{i}", "label": name, "label_en": name} for i, name in
               enumerate(["Arbetsförmedlingen", "Polisen", "Socialtjänsten", "Stadsmissionen"] + [f"Förening {i}"
                                                                                            for i in range(100)])]
-    assert [a["label"] for a in cp.actor_matches(actors, "ARBETSF", "sv")] == ["Arbetsförmedlingen"]
-    assert [a["label"] for a in cp.actor_matches(actors, "s", "sv")][:2] == ["Socialtjänsten", "Stadsmissionen"]
-    assert len(cp.actor_matches(actors, "", "sv")) == cp.ACTOR_OPTIONS
-    kept = cp.actor_matches(actors, "polis", "sv", chosen=("x:2",))
+    assert [a["label"] for a in cpairs.actor_matches(actors, "ARBETSF", "sv")] == ["Arbetsförmedlingen"]
+    assert [a["label"] for a in cpairs.actor_matches(actors, "s", "sv")][:2] == ["Socialtjänsten", "Stadsmissionen"]
+    assert len(cpairs.actor_matches(actors, "", "sv")) == cpairs.ACTOR_OPTIONS
+    kept = cpairs.actor_matches(actors, "polis", "sv", chosen=("x:2",))
     assert [a["label"] for a in kept] == ["Polisen", "Socialtjänsten"]

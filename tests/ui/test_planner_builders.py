@@ -8,8 +8,14 @@ from dash import dcc, html
 from graph.index.nodes import build_index
 from graph.service import planner
 from graph.vocab.namespaces import ID_IRI
+from graph.vocab.notation import roman_value
+from graph.vocab.phrasing import path_text
 from ui import ids
+from ui.components import gaps as cg
+from ui.components import network as cn
+from ui.components import pairs as cpairs
 from ui.components import planner as cp
+from ui.components import strategy as cs
 from ui.elements import planner as ep
 from ui.urls import url_query
 
@@ -71,7 +77,7 @@ def test_strategy_elements_dash_interpreted_edges_and_place_every_node(dt_vi):
 
 def test_actors_table_has_caption_scopes_iris_and_quotes(dt_vi):
     types = {POLISEN: "Myndighet"}
-    table = cp.build_actors_table(dt_vi, "sv", types)
+    table = cs.build_actors_table(dt_vi, "sv", types)
     assert isinstance(table.children[0], html.Caption) and "DT.VI" in table.children[0].children
     assert [th.scope for th in find(table.children[1], html.Th)] == ["col"] * 4
     rows = find(table.children[2], html.Tr)
@@ -84,7 +90,7 @@ def test_actors_table_has_caption_scopes_iris_and_quotes(dt_vi):
 
 
 def test_strategy_view_holds_graph_table_and_runnable_sparql(dt_vi):
-    view = cp.build_strategy_view(dt_vi, "en", {})
+    view = cs.build_strategy_view(dt_vi, "en", {})
     graph = next(c for c in walk(view) if getattr(c, "id", None) == ids.SA_GRAPH)
     assert graph.layout["name"] == "preset" and len(graph.elements) > len(dt_vi["actors"])
     assert "reach the strategy" in text_of(view)
@@ -96,14 +102,14 @@ def test_strategy_view_holds_graph_table_and_runnable_sparql(dt_vi):
 
 def test_english_labels_and_step_text(dt_vi):
     route = next(a for a in dt_vi["actors"] if a["iri"] == POLISEN)["routes"][0]
-    assert cp.path_text(route["steps"], "sv") == route["text"]
-    english = cp.path_text(route["steps"], "en")
+    assert path_text(route["steps"], "sv") == route["text"]
+    english = path_text(route["steps"], "en")
     assert english.startswith("The Police — participates in →") and english.endswith("DT.VI")
 
 
 def test_shared_view_lists_project_and_strategy(seed_store):
     result = planner.shared_between(seed_store, "polisen", "socialtjansten")
-    view = cp.build_shared_view(result, "sv")
+    view = cpairs.build_shared_view(result, "sv")
     text = text_of(view)
     assert "Sociala insatsgruppen" in text and "DT.V" in text
     assert "Gemensamma projekt: 1" in text and "Gemensamma strategier: 1" in text
@@ -112,7 +118,7 @@ def test_shared_view_lists_project_and_strategy(seed_store):
 
 def test_paths_view_draws_and_tabulates_each_step(seed_store):
     result = planner.connections(seed_store, "polisen", "socialtjansten")
-    view = cp.build_paths_view(result, "sv")
+    view = cpairs.build_paths_view(result, "sv")
     lines = [text_of(li) for li in find(view, html.Li, "path-line")]
     assert lines == [p["text"] for p in result["paths"]]
     graph = next(c for c in walk(view) if getattr(c, "id", None) == ids.TA_GRAPH)
@@ -126,7 +132,7 @@ def test_paths_view_draws_and_tabulates_each_step(seed_store):
 
 def test_paths_view_says_when_nothing_connects():
     empty = {"source": {}, "target": {}, "length": None, "paths": [], "queries": []}
-    assert "Ingen koppling" in text_of(cp.build_paths_view(empty, "sv"))
+    assert "Ingen koppling" in text_of(cpairs.build_paths_view(empty, "sv"))
 
 
 def test_network_elements_size_by_measure_and_colour_by_community(seed_store):
@@ -148,14 +154,14 @@ def test_network_elements_size_by_measure_and_colour_by_community(seed_store):
 def test_network_respects_the_element_budget(seed_store):
     result = planner.network(seed_store, max_elements=20)
     assert len(result["actors"]) + len(result["edges"]) <= 20
-    assert "visar de starkaste" in cp.build_network_status(result, "sv")
-    tables = cp.build_network_view(result, "betweenness", "sv")
+    assert "visar de starkaste" in cn.build_network_status(result, "sv")
+    tables = cn.build_network_view(result, "betweenness", "sv")
     assert len(find(tables, html.Table)) == 2
 
 
 def test_gaps_view_matrix_and_lists(seed_store):
     result = planner.gaps(seed_store)
-    view = cp.build_gaps_view(result, "sv")
+    view = cg.build_gaps_view(result, "sv")
     matrix = find(view, html.Table, "coverage")[0]
     rows = find(matrix.children[2], html.Tr)
     assert [r.to_plotly_json()["props"]["data-iri"] for r in rows][:-1] == [g["iri"] for g in result["coverage"]]
@@ -169,8 +175,8 @@ def test_choices_sort_roman_numerals_and_name_types(index):
     strategies = cp.choices(index, "strategy")
     notations = [s["notation"] for s in strategies]
     assert len(strategies) == 23 and notations.index("DT.V") < notations.index("DT.VI")
-    assert cp.roman_value("IX") == 9 and cp.roman_value("IV") == 4 and cp.roman_value("") == 0
-    options = cp.build_strategy_options(strategies, "sv")
+    assert roman_value("IX") == 9 and roman_value("IV") == 4 and roman_value("") == 0
+    options = cs.build_strategy_options(strategies, "sv")
     assert options[0]["label"].startswith(notations[0] + " – ")
     types = cp.actor_types(index, "sv")
     assert types[POLISEN] and types[POLISEN][0].isupper()

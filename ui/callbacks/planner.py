@@ -22,29 +22,18 @@ from graph.service.planner import (
 from graph.vocab.namespaces import curie
 from graph.vocab.phrasing import name_of
 from ui import ids
-from ui.components.planner import (
-    GAP_LISTS,
+from ui.components.gaps import GAP_LISTS, build_gap_row, build_gaps_view
+from ui.components.network import build_network_actor_row, build_network_edge_row, build_network_view, ranked_actors
+from ui.components.pairs import (
     actor_matches,
     build_actor_options,
-    build_actor_route,
-    build_actor_row,
-    build_gap_row,
-    build_gaps_view,
-    build_message,
-    build_network_actor_row,
-    build_network_edge_row,
-    build_network_view,
     build_paths_view,
     build_project_row,
-    build_route,
     build_shared_strategy_row,
     build_shared_view,
-    build_strategy_view,
-    choices,
-    more_rows,
-    ranked_actors,
-    showing_text,
 )
+from ui.components.planner import build_message, choices, more_rows, showing_text
+from ui.components.strategy import build_actor_route, build_actor_row, build_route, build_strategy_view
 from ui.i18n import t
 from ui.urls import url_query
 

@@ -7,7 +7,8 @@ from dash import dcc, html
 from graph.errors import FardplanError
 from graph.service.planner import resolve_node
 from ui import ids, urls
-from ui.components.planner import actor_types, build_message, build_page, build_picker, build_strategy_options, choices
+from ui.components.planner import actor_types, build_message, build_page, build_picker, choices
+from ui.components.strategy import build_strategy_options
 from ui.components.table import build_twin
 from ui.i18n import t
 

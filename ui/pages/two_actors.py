@@ -8,7 +8,8 @@ from graph.errors import FardplanError
 from graph.service.planner import resolve_node
 from graph.vocab.kinds import kind_named
 from ui import ids, urls
-from ui.components.planner import actor_matches, build_actor_options, build_message, build_page, build_picker, choices
+from ui.components.pairs import actor_matches, build_actor_options
+from ui.components.planner import build_message, build_page, build_picker, choices
 from ui.i18n import t
 
 __all__ = ["PATH", "TITLE", "layout"]
