@@ -4,6 +4,8 @@ networkx only: every function takes a graph ``G`` (nodes are ``str`` IRIs) plus 
 dicts, lists or new graphs of ``str``. The graphs come from :func:`graph.analysis.convert.to_nx`: nodes carry ``type``
 (``actor``, ``project``, ``strategy``, ``goal_area`` …), edges carry ``relation`` (the predicate's local name,
 such as ``participatesIn``) and, where the data has them, ``mode``, ``assertion``, ``passage`` and ``text``.
+
+Its length is mostly numpydoc docstrings with doctests (networkx style): the functions themselves are short.
 """
 
 from __future__ import annotations

@@ -35,6 +35,10 @@ Limits (:class:`Limits`, from :class:`~graph.settings.Settings`):
   ``query_heavy_after_s``, so a busy moment does not brand a light query) waits for a slot at once. So at least one
   worker only ever holds calls younger than ``query_heavy_after_s``, and a light call waits at most about that
   long. Heavy workers also run at a lower CPU priority (nice 10) while they are heavy.
+
+Why one module of this length: both ends of one pipe protocol (the worker's loop, the framing, the parent's
+scheduling of light and heavy calls) change together, and the security properties (network cut off, inherited
+descriptors dropped, memory capped) are only reviewable when read side by side.
 """
 
 from __future__ import annotations
