@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from graph.index.nodes import ExploreIndex, build_index
 from graph.index.search import search_index
 from graph.load.loader import ensure_seeded
 from graph.service import planner
+from graph.service.caches import caches_of
 from graph.settings import PROJECT_DIR, Settings
 from graph.store import Store, open_store
 from ui import ids
@@ -56,19 +57,14 @@ ROUTES: list[Any] = [endpoint, presentation]
 
 @dataclass
 class AppContext:
-    """What every page's callbacks share: the store, the settings and per-app caches."""
+    """What every page's callbacks share: the store, the settings and the store's caches."""
 
     store: Store
     settings: Settings
-    _cache: dict[str, Any] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cached(self, name: str, build: Callable[[Store], Any]) -> Any:
-        """``build(store)`` once per app, then the same value."""
-        with self._lock:
-            if name not in self._cache:
-                self._cache[name] = build(self.store)
-            return self._cache[name]
+        """``build(store)`` once per store state, then the same value (:mod:`graph.service.caches`)."""
+        return caches_of(self.store).get(name, build)
 
     @property
     def index(self) -> ExploreIndex:

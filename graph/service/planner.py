@@ -9,7 +9,6 @@ Each result names the canned queries (``graph/queries/*.rq``) its answer can be 
 from __future__ import annotations
 
 import threading
-import weakref
 
 import networkx as nx
 
@@ -19,6 +18,8 @@ from graph.analysis.layout import network_positions
 from graph.errors import FardplanError
 from graph.index.resolve import resolve
 from graph.queries import get
+from graph.service.caches import caches_of
+from graph.service.caches import invalidate as drop
 from graph.store import Store
 from graph.vocab.kinds import kind_named
 from graph.vocab.notation import notation_key
@@ -92,26 +93,14 @@ class Views:
             return self.memo["collaboration"]
 
 
-_CACHE: weakref.WeakKeyDictionary[Store, Views] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
 def views(store: Store) -> Views:
-    """The cached views of ``store`` (built on first use)."""
-    with _LOCK:
-        found = _CACHE.get(store)
-        if found is None:
-            found = _CACHE[store] = Views(to_nx(store))
-        return found
+    """The views of ``store``, kept with its other caches (:mod:`graph.service.caches`; built on first use)."""
+    return caches_of(store).get("planner", lambda s: Views(to_nx(s)))
 
 
 def invalidate(store: Store | None = None) -> None:
-    """Forget the views of ``store`` (of every store if None), e.g. after a load."""
-    with _LOCK:
-        if store is None:
-            _CACHE.clear()
-        else:
-            _CACHE.pop(store, None)
+    """Forget the cached views and answers of ``store`` (of every store if None), e.g. after a load."""
+    drop(store)
 
 
 # ---------------------------------------------------------------- entities and steps

@@ -244,12 +244,13 @@ def test_sparql_for_outer_projection():
 # ---------------------------------------------------------------- warming at start
 
 def test_the_app_warms_its_caches_and_survives_a_failure(seed_store, caplog):
+    from graph.service.caches import caches_of
     from graph.settings import Settings
     from ui.app import AppContext
 
     ctx = AppContext(seed_store, Settings.from_env(store="memory"))
     ctx.warm()
-    assert "explore" in ctx._cache and "search" in ctx._cache["explore"].caches
+    assert "explore" in caches_of(seed_store) and "search" in ctx.index.caches
     v = planner.views(seed_store)
     assert "collaboration" in v.memo and any(k[0] == "network-positions" for k in v.memo if isinstance(k, tuple))
 
