@@ -26,11 +26,11 @@ def failing_app(seed_store, monkeypatch):
     """The explorer whose network analysis and explorer view raise."""
     import ui.callbacks.explore
     import ui.callbacks.planner
-    import ui.pages.explore
+    import ui.components.explore
 
     monkeypatch.setattr(ui.callbacks.planner, "network", _boom)
     monkeypatch.setattr(ui.callbacks.explore, "view", _boom)
-    monkeypatch.setattr(ui.pages.explore, "view", _boom)  # the first view is drawn with the page
+    monkeypatch.setattr(ui.components.explore, "view", _boom)  # the first view is drawn with the page
     app = create_app(Settings(store="memory"), store=seed_store)
     with wsgi_server(app.server) as base:
         yield base
