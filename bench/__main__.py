@@ -2,4 +2,6 @@
 
 from bench.run import main
 
+__all__: list[str] = []
+
 raise SystemExit(main())

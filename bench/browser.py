@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [] if args.no_seed else _rows("seed", _serve_and_measure(seed_store(), args.runs, SEED_ACTORS,
                                                                  "fpid:org/polisen"))[0]
     if args.size:
-        from bench.run import parse_size
+        from bench.common import parse_size
         from bench.synthetic import build
         from graph.store import EmbeddedStore
 

@@ -15,6 +15,8 @@ import resource
 import sys
 import time
 
+__all__ = ["main"]
+
 
 def _rss_mb() -> float:
     """Peak RSS of this process image (VmHWM). ``ru_maxrss`` is not used: after fork+exec it keeps the parent's

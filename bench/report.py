@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from bench.common import size_label
 from bench.measure import fmt_ms as ms
 
 __all__ = ["render", "budgets", "budget_lines", "ms"]
@@ -23,8 +24,6 @@ WHY = {
 
 
 def _label(size: int) -> str:
-    from bench.run import size_label
-
     return size_label(size)
 
 

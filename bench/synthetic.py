@@ -7,6 +7,10 @@ text, and projects. Every relation carries an ``fp:Assertion`` (stated, or inter
 and English) derived from an ``fp:Passage`` whose ``fp:exactText`` is exactly ``raw[start:end]`` of its document.
 Everything generated lives under ``https://w3id.org/fardplan/id/syn/``. Same seed, same output.
 
+One concept, kept in one module on purpose although it is longer than the others: the generator
+(:func:`build`) and the tables of Stockholm names it draws from (districts, administrations, partners,
+project themes — about a quarter of the file) are read together, and no other module uses the tables.
+
 >>> quads = generate(5_000, seed=1)
 >>> 4_000 < len(quads) < 6_000 and quads == generate(5_000, seed=1)
 True

@@ -257,9 +257,9 @@ def starvation(base: str, light: list[str], heavy: int = HEAVY, max_wall_s: floa
 
 def section_under_load(ctx: Any) -> dict[str, Any]:
     """The bench section: see the module docstring."""
-    from bench.run import _mix
+    from bench.common import endpoint_mix
 
-    queries, names = _mix(ctx)
+    queries, names = endpoint_mix(ctx)
     light = queries[len(queries) - 5:]  # the look-ups: what a light user sends
     location = _store_dir(ctx)
     wall = float(getattr(ctx.args, "endpoint_wall", 60.0)) * 2

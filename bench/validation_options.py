@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+__all__ = ["OPTIONS", "main"]
+
 OPTIONS = ("pyshacl-all", "before", "a-rewritten", "c-turbo", "c-turbo-core", "c-rudof", "d-sparql")
 OLD_PROVENANCE = "FILTER NOT EXISTS { ?a a fp:Assertion ; rdf:subject $this ; rdf:predicate ?p ; rdf:object ?o }"
 
