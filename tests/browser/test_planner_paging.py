@@ -8,6 +8,7 @@ import pytest
 from dash import html
 
 from graph.service import planner
+from tests.support.walk import text_of, walk
 from ui import ids
 from ui.components import network as cn
 from ui.components import pairs as cpairs
@@ -18,25 +19,6 @@ from ui.i18n import number
 
 DT_VI = "fpid:strategy/DT.VI"
 ACTORS_BODY = "#network-body .pl-tables table tbody"  # the network's actor table (not the graph's twin)
-
-
-def walk(component):
-    if isinstance(component, list | tuple):
-        for c in component:
-            yield from walk(c)
-        return
-    if component is None or isinstance(component, str | int | float):
-        return
-    yield component
-    yield from walk(getattr(component, "children", None))
-
-
-def text_of(component) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    return "" if component is None else text_of(getattr(component, "children", None))
 
 
 def test_paged_cuts_and_counts():

@@ -10,6 +10,7 @@ from graph.service import planner
 from graph.vocab.namespaces import ID_IRI
 from graph.vocab.notation import roman_value
 from graph.vocab.phrasing import path_text
+from tests.support.walk import find, text_of, walk
 from ui import ids
 from ui.components import gaps as cg
 from ui.components import network as cn
@@ -21,34 +22,6 @@ from ui.urls import url_query
 
 POLISEN = ID_IRI + "org/polisen"
 DT_VI = ID_IRI + "strategy/DT.VI"
-
-
-def walk(component):
-    """Every component in the tree under ``component`` (lists too)."""
-    if isinstance(component, list | tuple):
-        for c in component:
-            yield from walk(c)
-        return
-    if component is None or isinstance(component, str | int | float):
-        return
-    yield component
-    yield from walk(getattr(component, "children", None))
-
-
-def text_of(component) -> str:
-    """All the strings under ``component``."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    if component is None:
-        return ""
-    return text_of(getattr(component, "children", None))
-
-
-def find(tree, kind=None, class_name=None) -> list:
-    return [c for c in walk(tree) if (kind is None or isinstance(c, kind))
-            and (class_name is None or class_name in (getattr(c, "className", "") or "").split())]
 
 
 @pytest.fixture(scope="module")
