@@ -16,6 +16,17 @@ import pyoxigraph as ox
 
 from graph.errors import NodeNotFound
 from graph.index.nodes import NON_RELATIONS, Edge, ExploreIndex, label_of
+from graph.service.model import (
+    EdgePage,
+    Fact,
+    NodePage,
+    NodeRef,
+    Passage,
+    Provenance,
+    RelationGroup,
+    RelationItem,
+    RelationsPage,
+)
 from graph.store import Solutions, Store
 from graph.vocab.labels import FALLBACK_LABELS
 from graph.vocab.namespaces import PREFIXES, curie, sparql_prologue
@@ -126,7 +137,7 @@ def _lexicon(index: ExploreIndex) -> Lexicon:
     return found
 
 
-def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> dict:
+def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> Passage:
     doc = row.get("doc")
     doc_node = index.nodes.get(doc) if doc else None
     return {
@@ -147,7 +158,7 @@ def _plain(variables: list[str], row: tuple) -> dict:
     return out
 
 
-def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple[str, str, str], dict]:
+def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple[str, str, str], Provenance]:
     """Assertions by (s, p, o): mode, reason in ``lang``, and passages with marked words."""
     found: dict[tuple[str, str, str], dict] = {}
     for raw in answer.rows:
@@ -165,7 +176,7 @@ def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple
                 "passages": sorted(v["passages"].values(), key=lambda p: p["start"])} for k, v in found.items()}
 
 
-def _ref(index: ExploreIndex, iri: str, lang: str) -> dict:
+def _ref(index: ExploreIndex, iri: str, lang: str) -> NodeRef:
     node = index.nodes[iri]
     return {"iri": iri, "label": label_of(node, lang), "kind": node.kind, "notation": node.notation}
 
@@ -235,25 +246,26 @@ def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | No
 
 
 def _query_provenance(store: Store, index: ExploreIndex, triples: list[tuple], lang: str,
-                      focus: str | None = None) -> dict:
+                      focus: str | None = None) -> dict[tuple[str, str, str], Provenance]:
     """:func:`_provenance` of ``triples`` (``(s, p, o)`` of IRIs, or pyoxigraph terms for values) in one query."""
     if not triples:
         return {}
     return _provenance(index, store.query(_provenance_query(index, triples, focus)), lang)
 
 
-def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict, lang: str) -> list[dict]:
-    out = []
+def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict[tuple[str, str, str], Provenance],
+           lang: str) -> list[RelationItem]:
+    out: list[RelationItem] = []
     for e in edges:
-        info = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
+        info: Provenance = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
         out.append({**_ref(index, e.target if e.source == iri else e.source, lang), **info, "edge": e.id})
     return out
 
 
 def relations_page(store: Store, index: ExploreIndex, iri: str, key: str, offset: int = 0,
-                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> dict:
-    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance:
-    ``{"key", "predicate", "direction", "label", "count", "offset", "items"}``."""
+                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> RelationsPage:
+    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance
+    (:class:`~graph.service.model.RelationsPage`)."""
     if iri not in index.nodes:
         raise NodeNotFound(iri)
     predicate, direction = split_group_key(key)
@@ -276,15 +288,14 @@ def group_sparql(iri: str, key: str) -> str:
 
 
 def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", more: dict[str, int] | None = None,
-              per_page: int = RELATIONS_PER_PAGE) -> dict:
+              per_page: int = RELATIONS_PER_PAGE) -> NodePage:
     """Everything the details panel shows about the node ``iri``; an unknown IRI raises :class:`NodeNotFound`.
 
     Each relation group lists its first ``per_page`` relations (``more[group_key]`` pages of them when asked,
     at most :data:`MAX_PAGES`), counted and ordered from the in-memory index; provenance is fetched for the
-    listed relations only. A group is ``{"key", "predicate", "direction", "label", "count", "items", "rest",
-    "pages", "order", "more", "next", "sparql"}``: ``rest`` relations are not listed, ``order`` is ``notation``
-    or ``degree`` (most connected first), ``more`` says whether another page of ``next`` relations may be asked
-    for, and ``sparql`` lists them all (``""`` when nothing is left out).
+    listed relations only. In a group (:class:`~graph.service.model.RelationGroup`), ``rest`` relations are not
+    listed, ``order`` is ``notation`` or ``degree`` (most connected first), ``more`` says whether another page
+    of ``next`` relations may be asked for, and ``sparql`` lists them all (``""`` when nothing is left out).
     """
     node = index.nodes.get(iri)
     if node is None:
@@ -311,7 +322,7 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
         shown[(p, d)] = (_page_of(index, iri, edges, 0, pages * per_page, lang), len(edges))
     triples = [(e.source, e.predicate, e.target) for page, _ in shown.values() for e in page]
     prov = _query_provenance(store, index, triples + values, lang, iri)
-    relations = []
+    relations: list[RelationGroup] = []
     for (p, d), (page, count) in sorted(shown.items(), key=lambda t: (t[0][1] == "in", t[0][0])):
         key, rest = group_key(p, d), count - len(page)
         items = _items(index, iri, page, prov, lang)
@@ -321,7 +332,7 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
             "order": "notation" if all(i["notation"] for i in items) else "degree",
             "more": rest > 0 and len(page) < MAX_PAGES * per_page, "next": min(rest, per_page),
             "sparql": group_sparql(iri, key) if rest else ""})
-    facts = [{"predicate": p, "label": term_label(index, p, lang),
+    facts: list[Fact] = [{"predicate": p, "label": term_label(index, p, lang),
               "value": term_label(index, o, lang) if o.startswith("http") else o, **info}
              for (s, p, o), info in sorted(prov.items()) if s == iri and o not in index.nodes]
     return {
@@ -332,11 +343,12 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
     }
 
 
-def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, target: str, lang: str = "sv") -> dict:
+def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, target: str,
+              lang: str = "sv") -> EdgePage:
     """The provenance of one relation: both ends, the predicate, stated or interpreted, reason and passages."""
     if source not in index.nodes or target not in index.nodes:
         raise NodeNotFound(source if source not in index.nodes else target)
     prov = _query_provenance(store, index, [(source, predicate, target)], lang)
-    info = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
+    info: Provenance = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
     return {"source": _ref(index, source, lang), "target": _ref(index, target, lang), "predicate": predicate,
             "label": term_label(index, predicate, lang), **info}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.service.model import ClassCount, ClassCounts
 from graph.store import Store
 
 __all__ = ["CLASS_COUNTS", "class_counts"]
@@ -16,10 +17,11 @@ SELECT ?class (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {
 """
 
 
-def class_counts(store: Store) -> dict:
-    """``{"quads": N, "classes": [{"iri", "label", "count"}]}``; the label falls back to the IRI's last part."""
+def class_counts(store: Store) -> ClassCounts:
+    """How many quads, and nodes per class (:class:`~graph.service.model.ClassCounts`); a class's label falls back
+    to the IRI's last part."""
     rows = store.query(CLASS_COUNTS).rows
-    classes = []
+    classes: list[ClassCount] = []
     for cls, label, count in rows:
         fallback = cls.value.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         classes.append({"iri": cls.value, "label": label.value if label else fallback, "count": int(count.value)})
