@@ -4,7 +4,7 @@ provenance of each (the quoted source passage with the relevant words marked, st
 A hub has thousands of relations (3,043 for the police at 1M triples), so each group lists one page of them
 (:data:`RELATIONS_PER_PAGE`, more on request) with its full count. Groups, counts and order come from the
 in-memory index; the store is asked only for the node's own values, its passages, and the provenance of the
-listed relations: three queries, whatever the node's degree."""
+listed relations: three queries, whatever the node's degree (``graph/queries/details_*.rq``)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from graph.errors import NodeNotFound
 from graph.index.nodes import NON_RELATIONS, Edge, ExploreIndex, label_of
+from graph.queries import internal
 from graph.service.model import (
     EdgePage,
     Fact,
@@ -29,7 +30,7 @@ from graph.service.model import (
 )
 from graph.store import Solutions, Store
 from graph.vocab.labels import FALLBACK_LABELS
-from graph.vocab.namespaces import PREFIXES, curie, sparql_prologue
+from graph.vocab.namespaces import PREFIXES, curie
 from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 from graph.vocab.text import fold
@@ -43,32 +44,21 @@ MAX_PAGES = 20  # the panel lists at most 500 relations of a group; the SPARQL p
 STOPWORDS = {"inom", "samt", "genom", "mellan", "eller", "till", "fran", "under", "efter", "kommer", "ocksa",
              "detta", "dessa", "deras", "finns", "andra", "stadens"}
 
-# The node's own values (labels, literals, ontology terms): one pass over its triples keeping literals and the
-# objects of predicates that are not among its relations (the index holds those). At the 1M hub (3,050 triples)
-# this filter took 5 ms; checking each object's class instead, 9 ms.
-Q_VALUES = sparql_prologue() + "SELECT ?p ?v WHERE { ?x ?p ?v . FILTER(!isIRI(?v) || ?p NOT IN (%s)) }"
-Q_PASSAGES = sparql_prologue() + """SELECT ?passage ?text ?start ?end ?doc WHERE {
-  ?x prov:wasDerivedFrom ?passage . ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
-  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+# The node's own values (labels, literals, ontology terms), leaving out the triples to its relations' ends: the
+# predicates to skip are bound to the query's variables ?skip0, ?skip1, … (see the file), SKIP_SLOTS of them.
+Q_VALUES = internal("details_values").text
+SKIP_SLOTS = len(set(re.findall(r"\?skip\d+\b", Q_VALUES)))
+Q_PASSAGES = internal("details_passages").text
 # Provenance of the listed triples only, as a UNION of up to four ways to find their assertions (pyoxigraph
 # joins in the order written, and ``?a rdf:object <o>`` reads every triple with object ``o``). A VALUES row is
 # looked up from its cheaper end: rdf:subject of a project with six relations, not rdf:object of a strategy with
 # 650. When the rows at the selected node would together touch more triples than the node has, one scan of the
 # node's own assertions filtered to the listed ends is cheaper. At 1M triples, the 25-56 rows of the hub,
 # DT.VI or goal area DT: 2-6 ms (always from the object end: 3-33 ms; one triple per query: 4 ms per triple).
-_FIND = {
-    "subject": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:subject ?s . ?a rdf:object ?o ; rdf:predicate ?p }",
-    "object": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:object ?o . ?a rdf:subject ?s ; rdf:predicate ?p }",
-    "out": "{ ?a rdf:subject %s ; rdf:object ?o . FILTER(?o IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?s) }",
-    "in": "{ ?a rdf:object %s ; rdf:subject ?s . FILTER(?s IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?o) }",
-}
-Q_PROVENANCE = sparql_prologue() + """SELECT ?s ?p ?o ?mode ?reason ?passage ?text ?start ?end ?doc WHERE {
-  %s
-  ?a prov:wasDerivedFrom ?passage .
-  ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
-  OPTIONAL { ?a fp:mode ?mode }
-  OPTIONAL { ?a fp:reason ?reason }
-  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+# The rows and ends are lists, which a binding cannot carry: the fragments have them written in as terms.
+FIND = {side: internal(f"details_find_{side}") for side in ("subject", "object", "out", "in")}
+Q_PROVENANCE = internal("details_provenance").text
+FIND_LINE = "\n  # find\n"  # where Q_PROVENANCE takes the UNION of the FIND fragments
 SCAN_COST = 3  # a filtered scan of the node's assertions costs about 3 row look-ups per assertion (measured)
 
 
@@ -215,13 +205,13 @@ def _page_of(index: ExploreIndex, iri: str, edges: list[Edge], offset: int, limi
     return [e for _, e in heapq.nsmallest(offset + limit, keyed, key=lambda t: t[0])[offset:]]
 
 
-def _term(value) -> str:
-    """A term in SPARQL syntax (N-Triples, escaped): a pyoxigraph term as it is, a ``str`` as an IRI."""
-    return str(value if isinstance(value, ox.NamedNode | ox.Literal) else ox.NamedNode(value))
+def _term(value) -> ox.NamedNode | ox.Literal:
+    """A pyoxigraph term as it is, a ``str`` as an IRI."""
+    return value if isinstance(value, ox.NamedNode | ox.Literal) else ox.NamedNode(value)
 
 
 def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | None = None) -> str:
-    """The :data:`Q_PROVENANCE` text for ``triples``, each found from its cheaper end (see :data:`_FIND`)."""
+    """The :data:`Q_PROVENANCE` text for ``triples``, each found from its cheaper end (see :data:`FIND`)."""
     def cost(value) -> int:  # triples with ``value`` as object: its incoming relations and its assertions
         return index.degree(value) + index.in_degree(value) if isinstance(value, str) else 1
 
@@ -234,15 +224,15 @@ def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | No
     parts, single = [], rows[""]
     for at, end in (("out", 2), ("in", 0)):
         if rows[at] and SCAN_COST * cost(focus) < spent[at]:
-            ends = ", ".join(dict.fromkeys(_term(t[end]) for t in rows[at]))
-            parts.append(_FIND[at] % (_term(focus), ends, _term(focus)))
+            ends = list(dict.fromkeys(_term(t[end]) for t in rows[at]))
+            parts.append(FIND[at].write({"focus": _term(focus), "ends": ends}))
         else:
             single = single + rows[at]
     for side in ("subject", "object"):
         mine = [t for t in single if (cost(t[0]) < cost(t[2])) == (side == "subject")]
         if mine:
-            parts.append(_FIND[side] % "\n      ".join(f"({_term(s)} {_term(p)} {_term(o)})" for s, p, o in mine))
-    return Q_PROVENANCE % "\n  UNION ".join(parts)
+            parts.append(FIND[side].write({"rows": [tuple(map(_term, t)) for t in mine]}))
+    return Q_PROVENANCE.replace(FIND_LINE, "\n  " + "\n  UNION ".join(part.strip() for part in parts) + "\n", 1)
 
 
 def _query_provenance(store: Store, index: ExploreIndex, triples: list[tuple], lang: str,
@@ -303,9 +293,12 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
     more = more or {}
     x = {"x": ox.NamedNode(iri)}
     groups = _relation_groups(index, iri)
-    skip = ", ".join(_term(p) for p in sorted(NON_RELATIONS | {p for p, d in groups if d == "out"}))
+    skip = sorted(NON_RELATIONS | {p for p, d in groups if d == "out"})
+    slots = {f"skip{i}": ox.NamedNode(skip[min(i, len(skip) - 1)]) for i in range(SKIP_SLOTS)}
     alt, descriptions, values = [], {}, []
-    for p, v in _rows(store.query(Q_VALUES % skip, x)):
+    for p, v in _rows(store.query(Q_VALUES, {**x, **slots})):
+        if isinstance(v, ox.NamedNode) and p.value in skip:
+            continue  # a predicate past the slots (a node with more outgoing relation kinds than SKIP_SLOTS)
         if p.value not in NON_RELATIONS and v.value not in index.nodes and not isinstance(v, ox.BlankNode):
             values.append((x["x"], p, v))  # a candidate fact (VALUES takes no blank nodes)
         if p.value == PREFIXES["skos"] + "altLabel":
