@@ -1,8 +1,9 @@
 """The explorer's index: every graph node the explorer shows, its labels and kind, and the relations between them.
 
-Built once per store with a handful of SPARQL queries, then held in memory (plain ``str`` IRIs only) so that
-search, neighbourhoods and grouping answer without touching the store. Passages, assertions and ontology terms
-are provenance, not nodes: they are left out here and shown in the details panel (:mod:`graph.service.details`).
+Built once per store with a handful of SPARQL queries (``graph/queries/index_*.rq``), then held in memory (plain
+``str`` IRIs only) so that search, neighbourhoods and grouping answer without touching the store. Passages,
+assertions and ontology terms are provenance, not nodes: they are left out here and shown in the details panel
+(:mod:`graph.service.details`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from graph.queries import internal
 from graph.store import Solutions, Store
 from graph.vocab.kinds import KINDS, classify
-from graph.vocab.namespaces import FP_IRI, PREFIXES, sparql_prologue
+from graph.vocab.namespaces import FP_IRI, PREFIXES
 from graph.vocab.text import fold
 
 __all__ = ["KINDS", "ExploreIndex", "Node", "Edge", "build_index", "label_of"]
@@ -27,16 +29,11 @@ NON_RELATIONS = {
     PREFIXES["rdfs"] + "isDefinedBy",
 }
 
-Q_TYPES = sparql_prologue() + "SELECT ?s ?c WHERE { ?s a ?c . FILTER(isIRI(?s)) }"
-Q_TEXT = sparql_prologue() + """SELECT ?s ?p ?v WHERE {
-  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel skos:notation dcterms:description }
-  ?s ?p ?v . FILTER(isIRI(?s)) }"""
-Q_RELATIONS = sparql_prologue() + "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }"
-Q_VOCAB = sparql_prologue() + """SELECT ?t ?l WHERE {
-  VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty rdf:Property owl:NamedIndividual }
-  ?t a ?k ; rdfs:label ?l }"""
-Q_MODES = sparql_prologue() + """SELECT ?s ?p ?o ?mode WHERE {
-  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; fp:mode ?mode . FILTER(isIRI(?o)) }"""
+Q_TYPES = internal("index_types").text
+Q_TEXT = internal("index_text").text
+Q_RELATIONS = internal("index_relations").text
+Q_VOCAB = internal("index_vocab").text
+Q_MODES = internal("index_modes").text
 
 
 _SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # the three characters after z

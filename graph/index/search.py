@@ -16,16 +16,26 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TypedDict
 
 from graph.index.nodes import KINDS, ExploreIndex, Node, label_of
 from graph.vocab.text import fold
 
-__all__ = ["EQUAL", "STARTS", "WORD_STARTS", "INSIDE", "DESCRIPTION", "SearchIndex", "name_rank", "search",
+__all__ = ["EQUAL", "STARTS", "WORD_STARTS", "INSIDE", "DESCRIPTION", "SearchHit", "SearchIndex", "name_rank", "search",
            "search_index"]
 
 EQUAL, STARTS, WORD_STARTS, INSIDE, DESCRIPTION = range(5)  # the ranks, best first
 
 _END = "\U0010ffff"  # sorts after every character a folded key holds
+
+
+class SearchHit(TypedDict):
+    """A node :func:`search` lists (re-exported by :mod:`graph.service.model` with the service's shapes)."""
+
+    iri: str
+    label: str
+    kind: str
+    notation: str
 
 
 def _spaced(key: str) -> str:
@@ -128,10 +138,10 @@ def _scan_rank(node: Node, query: str) -> int | None:
     return best
 
 
-def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) -> list[dict]:
+def search(index: ExploreIndex, text: str, lang: str = "sv", limit: int = 12) -> list[SearchHit]:
     """Nodes whose labels, notation or description match ``text`` case- and diacritic-insensitively, best first.
 
-    Each hit is ``{"iri", "label", "kind", "notation"}``; the ranking is the module's (:func:`name_rank`).
+    Each hit is a :class:`SearchHit`; the ranking is the module's (:func:`name_rank`).
     """
     query = fold(text)
     if not query or limit <= 0:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from graph.analysis.layout import force_positions, node_label
 from graph.errors import FardplanError
+from graph.service.model import Brief, BriefGraph, BriefRow, BriefStep, Entity, Step
 from graph.service.planner import ACTOR_TYPES, actors_for_strategy, gaps, resolve_node
 from graph.vocab.namespaces import curie
 from graph.vocab.notation import notation_key
@@ -33,7 +34,7 @@ def live_path(kind: str, iri: str) -> str:
     return "/?focus=" + quote(curie(iri), safe=":/")
 
 
-def _step(step: dict) -> dict:
+def _step(step: Step) -> BriefStep:
     passage = step.get("passage") or {}
     reason = step.get("reason")
     if isinstance(reason, dict):
@@ -43,7 +44,7 @@ def _step(step: dict) -> dict:
             "source": passage.get("label", ""), "source_iri": passage.get("iri", "")}
 
 
-def _graph(steps: list[dict], center: dict) -> dict:
+def _graph(steps: list[Step], center: Entity) -> BriefGraph:
     nodes = {center["iri"]: center}
     edges = set()
     for s in steps:
@@ -58,13 +59,13 @@ def _graph(steps: list[dict], center: dict) -> dict:
             "edges": [{"source": a, "target": b, "mode": m} for a, b, m in sorted(edges)]}
 
 
-def brief(store, name: str) -> dict:
+def brief(store, name: str) -> Brief:
     """The brief of a strategy or an actor named ``name`` (notation, IRI, CURIE or label)."""
     subject = resolve_node(store, name, types=("strategy", *ACTOR_TYPES))
     all_gaps = gaps(store)
     if subject["type"] == "strategy":
         result = actors_for_strategy(store, subject["iri"])
-        rows = [{"who": a["label"], "iri": a["iri"], "direct": a["direct"],
+        rows: list[BriefRow] = [{"who": a["label"], "iri": a["iri"], "direct": a["direct"],
                  "via": [p["label"] for p in a["projects"]],
                  "steps": [_step(s) for r in a["routes"] for s in r["steps"]]} for a in result["actors"]]
         found = []
@@ -107,13 +108,13 @@ def _strategies(store) -> list[str]:
                   key=lambda n: (notation_key(G.nodes[n].get("notation", "")), n))
 
 
-def _bounds(graph: dict, pad: float = 60.0) -> tuple[float, float, float, float]:
+def _bounds(graph: BriefGraph, pad: float = 60.0) -> tuple[float, float, float, float]:
     xs = [n["x"] for n in graph["nodes"]] or [0.0]
     ys = [n["y"] for n in graph["nodes"]] or [0.0]
     return min(xs) - pad - 80, min(ys) - pad, max(xs) + pad + 80, max(ys) + pad + 60
 
 
-def graph_svg(graph: dict, title: str) -> str:
+def graph_svg(graph: BriefGraph, title: str) -> str:
     """The graph of a brief as a standalone SVG (server-side positions; labels under the nodes)."""
     x1, y1, x2, y2 = _bounds(graph)
     pos = {n["id"]: n for n in graph["nodes"]}
@@ -134,7 +135,7 @@ def graph_svg(graph: dict, title: str) -> str:
     return "".join(out)
 
 
-def to_html(data: dict, base_url: str) -> str:
+def to_html(data: Brief, base_url: str) -> str:
     """The brief as one accessible HTML document (lang, headings, a table with caption and header cells, quotes
     marked as Swedish, the graph and the QR code as titled SVG, the live link as text)."""
     from graph.service.qr import qr_svg
@@ -191,7 +192,7 @@ def _font() -> str:
     return "Vera"
 
 
-def _drawing(graph: dict, width: float):
+def _drawing(graph: BriefGraph, width: float):
     from reportlab.graphics.shapes import Circle, Drawing, Line, String
     from reportlab.lib import colors
 
@@ -235,7 +236,7 @@ def _qr_drawing(text: str, size: float):
     return d
 
 
-def to_pdf(data: dict, base_url: str) -> bytes:
+def to_pdf(data: Brief, base_url: str) -> bytes:
     """The brief as a PDF (reportlab, Vera TTF embedded): the same content as :func:`to_html`."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle

@@ -4,7 +4,7 @@ provenance of each (the quoted source passage with the relevant words marked, st
 A hub has thousands of relations (3,043 for the police at 1M triples), so each group lists one page of them
 (:data:`RELATIONS_PER_PAGE`, more on request) with its full count. Groups, counts and order come from the
 in-memory index; the store is asked only for the node's own values, its passages, and the provenance of the
-listed relations: three queries, whatever the node's degree."""
+listed relations: three queries, whatever the node's degree (``graph/queries/details_*.rq``)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,21 @@ import pyoxigraph as ox
 
 from graph.errors import NodeNotFound
 from graph.index.nodes import NON_RELATIONS, Edge, ExploreIndex, label_of
+from graph.queries import internal
+from graph.service.model import (
+    EdgePage,
+    Fact,
+    NodePage,
+    NodeRef,
+    Passage,
+    Provenance,
+    RelationGroup,
+    RelationItem,
+    RelationsPage,
+)
 from graph.store import Solutions, Store
 from graph.vocab.labels import FALLBACK_LABELS
-from graph.vocab.namespaces import PREFIXES, curie, sparql_prologue
+from graph.vocab.namespaces import PREFIXES, curie
 from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 from graph.vocab.text import fold
@@ -32,32 +44,21 @@ MAX_PAGES = 20  # the panel lists at most 500 relations of a group; the SPARQL p
 STOPWORDS = {"inom", "samt", "genom", "mellan", "eller", "till", "fran", "under", "efter", "kommer", "ocksa",
              "detta", "dessa", "deras", "finns", "andra", "stadens"}
 
-# The node's own values (labels, literals, ontology terms): one pass over its triples keeping literals and the
-# objects of predicates that are not among its relations (the index holds those). At the 1M hub (3,050 triples)
-# this filter took 5 ms; checking each object's class instead, 9 ms.
-Q_VALUES = sparql_prologue() + "SELECT ?p ?v WHERE { ?x ?p ?v . FILTER(!isIRI(?v) || ?p NOT IN (%s)) }"
-Q_PASSAGES = sparql_prologue() + """SELECT ?passage ?text ?start ?end ?doc WHERE {
-  ?x prov:wasDerivedFrom ?passage . ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
-  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+# The node's own values (labels, literals, ontology terms), leaving out the triples to its relations' ends: the
+# predicates to skip are bound to the query's variables ?skip0, ?skip1, … (see the file), SKIP_SLOTS of them.
+Q_VALUES = internal("details_values").text
+SKIP_SLOTS = len(set(re.findall(r"\?skip\d+\b", Q_VALUES)))
+Q_PASSAGES = internal("details_passages").text
 # Provenance of the listed triples only, as a UNION of up to four ways to find their assertions (pyoxigraph
 # joins in the order written, and ``?a rdf:object <o>`` reads every triple with object ``o``). A VALUES row is
 # looked up from its cheaper end: rdf:subject of a project with six relations, not rdf:object of a strategy with
 # 650. When the rows at the selected node would together touch more triples than the node has, one scan of the
 # node's own assertions filtered to the listed ends is cheaper. At 1M triples, the 25-56 rows of the hub,
 # DT.VI or goal area DT: 2-6 ms (always from the object end: 3-33 ms; one triple per query: 4 ms per triple).
-_FIND = {
-    "subject": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:subject ?s . ?a rdf:object ?o ; rdf:predicate ?p }",
-    "object": "{ VALUES (?s ?p ?o) { %s }\n    ?a rdf:object ?o . ?a rdf:subject ?s ; rdf:predicate ?p }",
-    "out": "{ ?a rdf:subject %s ; rdf:object ?o . FILTER(?o IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?s) }",
-    "in": "{ ?a rdf:object %s ; rdf:subject ?s . FILTER(?s IN (%s)) ?a rdf:predicate ?p . BIND(%s AS ?o) }",
-}
-Q_PROVENANCE = sparql_prologue() + """SELECT ?s ?p ?o ?mode ?reason ?passage ?text ?start ?end ?doc WHERE {
-  %s
-  ?a prov:wasDerivedFrom ?passage .
-  ?passage fp:exactText ?text ; fp:startOffset ?start ; fp:endOffset ?end .
-  OPTIONAL { ?a fp:mode ?mode }
-  OPTIONAL { ?a fp:reason ?reason }
-  OPTIONAL { ?passage fp:inDocument ?doc } }"""
+# The rows and ends are lists, which a binding cannot carry: the fragments have them written in as terms.
+FIND = {side: internal(f"details_find_{side}") for side in ("subject", "object", "out", "in")}
+Q_PROVENANCE = internal("details_provenance").text
+FIND_LINE = "\n  # find\n"  # where Q_PROVENANCE takes the UNION of the FIND fragments
 SCAN_COST = 3  # a filtered scan of the node's assertions costs about 3 row look-ups per assertion (measured)
 
 
@@ -126,7 +127,7 @@ def _lexicon(index: ExploreIndex) -> Lexicon:
     return found
 
 
-def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> dict:
+def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> Passage:
     doc = row.get("doc")
     doc_node = index.nodes.get(doc) if doc else None
     return {
@@ -147,7 +148,7 @@ def _plain(variables: list[str], row: tuple) -> dict:
     return out
 
 
-def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple[str, str, str], dict]:
+def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple[str, str, str], Provenance]:
     """Assertions by (s, p, o): mode, reason in ``lang``, and passages with marked words."""
     found: dict[tuple[str, str, str], dict] = {}
     for raw in answer.rows:
@@ -165,7 +166,7 @@ def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple
                 "passages": sorted(v["passages"].values(), key=lambda p: p["start"])} for k, v in found.items()}
 
 
-def _ref(index: ExploreIndex, iri: str, lang: str) -> dict:
+def _ref(index: ExploreIndex, iri: str, lang: str) -> NodeRef:
     node = index.nodes[iri]
     return {"iri": iri, "label": label_of(node, lang), "kind": node.kind, "notation": node.notation}
 
@@ -204,13 +205,13 @@ def _page_of(index: ExploreIndex, iri: str, edges: list[Edge], offset: int, limi
     return [e for _, e in heapq.nsmallest(offset + limit, keyed, key=lambda t: t[0])[offset:]]
 
 
-def _term(value) -> str:
-    """A term in SPARQL syntax (N-Triples, escaped): a pyoxigraph term as it is, a ``str`` as an IRI."""
-    return str(value if isinstance(value, ox.NamedNode | ox.Literal) else ox.NamedNode(value))
+def _term(value) -> ox.NamedNode | ox.Literal:
+    """A pyoxigraph term as it is, a ``str`` as an IRI."""
+    return value if isinstance(value, ox.NamedNode | ox.Literal) else ox.NamedNode(value)
 
 
 def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | None = None) -> str:
-    """The :data:`Q_PROVENANCE` text for ``triples``, each found from its cheaper end (see :data:`_FIND`)."""
+    """The :data:`Q_PROVENANCE` text for ``triples``, each found from its cheaper end (see :data:`FIND`)."""
     def cost(value) -> int:  # triples with ``value`` as object: its incoming relations and its assertions
         return index.degree(value) + index.in_degree(value) if isinstance(value, str) else 1
 
@@ -223,37 +224,38 @@ def _provenance_query(index: ExploreIndex, triples: list[tuple], focus: str | No
     parts, single = [], rows[""]
     for at, end in (("out", 2), ("in", 0)):
         if rows[at] and SCAN_COST * cost(focus) < spent[at]:
-            ends = ", ".join(dict.fromkeys(_term(t[end]) for t in rows[at]))
-            parts.append(_FIND[at] % (_term(focus), ends, _term(focus)))
+            ends = list(dict.fromkeys(_term(t[end]) for t in rows[at]))
+            parts.append(FIND[at].write({"focus": _term(focus), "ends": ends}))
         else:
             single = single + rows[at]
     for side in ("subject", "object"):
         mine = [t for t in single if (cost(t[0]) < cost(t[2])) == (side == "subject")]
         if mine:
-            parts.append(_FIND[side] % "\n      ".join(f"({_term(s)} {_term(p)} {_term(o)})" for s, p, o in mine))
-    return Q_PROVENANCE % "\n  UNION ".join(parts)
+            parts.append(FIND[side].write({"rows": [tuple(map(_term, t)) for t in mine]}))
+    return Q_PROVENANCE.replace(FIND_LINE, "\n  " + "\n  UNION ".join(part.strip() for part in parts) + "\n", 1)
 
 
 def _query_provenance(store: Store, index: ExploreIndex, triples: list[tuple], lang: str,
-                      focus: str | None = None) -> dict:
+                      focus: str | None = None) -> dict[tuple[str, str, str], Provenance]:
     """:func:`_provenance` of ``triples`` (``(s, p, o)`` of IRIs, or pyoxigraph terms for values) in one query."""
     if not triples:
         return {}
     return _provenance(index, store.query(_provenance_query(index, triples, focus)), lang)
 
 
-def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict, lang: str) -> list[dict]:
-    out = []
+def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict[tuple[str, str, str], Provenance],
+           lang: str) -> list[RelationItem]:
+    out: list[RelationItem] = []
     for e in edges:
-        info = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
+        info: Provenance = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
         out.append({**_ref(index, e.target if e.source == iri else e.source, lang), **info, "edge": e.id})
     return out
 
 
 def relations_page(store: Store, index: ExploreIndex, iri: str, key: str, offset: int = 0,
-                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> dict:
-    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance:
-    ``{"key", "predicate", "direction", "label", "count", "offset", "items"}``."""
+                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> RelationsPage:
+    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance
+    (:class:`~graph.service.model.RelationsPage`)."""
     if iri not in index.nodes:
         raise NodeNotFound(iri)
     predicate, direction = split_group_key(key)
@@ -276,15 +278,14 @@ def group_sparql(iri: str, key: str) -> str:
 
 
 def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", more: dict[str, int] | None = None,
-              per_page: int = RELATIONS_PER_PAGE) -> dict:
+              per_page: int = RELATIONS_PER_PAGE) -> NodePage:
     """Everything the details panel shows about the node ``iri``; an unknown IRI raises :class:`NodeNotFound`.
 
     Each relation group lists its first ``per_page`` relations (``more[group_key]`` pages of them when asked,
     at most :data:`MAX_PAGES`), counted and ordered from the in-memory index; provenance is fetched for the
-    listed relations only. A group is ``{"key", "predicate", "direction", "label", "count", "items", "rest",
-    "pages", "order", "more", "next", "sparql"}``: ``rest`` relations are not listed, ``order`` is ``notation``
-    or ``degree`` (most connected first), ``more`` says whether another page of ``next`` relations may be asked
-    for, and ``sparql`` lists them all (``""`` when nothing is left out).
+    listed relations only. In a group (:class:`~graph.service.model.RelationGroup`), ``rest`` relations are not
+    listed, ``order`` is ``notation`` or ``degree`` (most connected first), ``more`` says whether another page
+    of ``next`` relations may be asked for, and ``sparql`` lists them all (``""`` when nothing is left out).
     """
     node = index.nodes.get(iri)
     if node is None:
@@ -292,9 +293,12 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
     more = more or {}
     x = {"x": ox.NamedNode(iri)}
     groups = _relation_groups(index, iri)
-    skip = ", ".join(_term(p) for p in sorted(NON_RELATIONS | {p for p, d in groups if d == "out"}))
+    skip = sorted(NON_RELATIONS | {p for p, d in groups if d == "out"})
+    slots = {f"skip{i}": ox.NamedNode(skip[min(i, len(skip) - 1)]) for i in range(SKIP_SLOTS)}
     alt, descriptions, values = [], {}, []
-    for p, v in _rows(store.query(Q_VALUES % skip, x)):
+    for p, v in _rows(store.query(Q_VALUES, {**x, **slots})):
+        if isinstance(v, ox.NamedNode) and p.value in skip:
+            continue  # a predicate past the slots (a node with more outgoing relation kinds than SKIP_SLOTS)
         if p.value not in NON_RELATIONS and v.value not in index.nodes and not isinstance(v, ox.BlankNode):
             values.append((x["x"], p, v))  # a candidate fact (VALUES takes no blank nodes)
         if p.value == PREFIXES["skos"] + "altLabel":
@@ -311,7 +315,7 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
         shown[(p, d)] = (_page_of(index, iri, edges, 0, pages * per_page, lang), len(edges))
     triples = [(e.source, e.predicate, e.target) for page, _ in shown.values() for e in page]
     prov = _query_provenance(store, index, triples + values, lang, iri)
-    relations = []
+    relations: list[RelationGroup] = []
     for (p, d), (page, count) in sorted(shown.items(), key=lambda t: (t[0][1] == "in", t[0][0])):
         key, rest = group_key(p, d), count - len(page)
         items = _items(index, iri, page, prov, lang)
@@ -321,7 +325,7 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
             "order": "notation" if all(i["notation"] for i in items) else "degree",
             "more": rest > 0 and len(page) < MAX_PAGES * per_page, "next": min(rest, per_page),
             "sparql": group_sparql(iri, key) if rest else ""})
-    facts = [{"predicate": p, "label": term_label(index, p, lang),
+    facts: list[Fact] = [{"predicate": p, "label": term_label(index, p, lang),
               "value": term_label(index, o, lang) if o.startswith("http") else o, **info}
              for (s, p, o), info in sorted(prov.items()) if s == iri and o not in index.nodes]
     return {
@@ -332,11 +336,12 @@ def node_page(store: Store, index: ExploreIndex, iri: str, lang: str = "sv", mor
     }
 
 
-def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, target: str, lang: str = "sv") -> dict:
+def edge_page(store: Store, index: ExploreIndex, source: str, predicate: str, target: str,
+              lang: str = "sv") -> EdgePage:
     """The provenance of one relation: both ends, the predicate, stated or interpreted, reason and passages."""
     if source not in index.nodes or target not in index.nodes:
         raise NodeNotFound(source if source not in index.nodes else target)
     prov = _query_provenance(store, index, [(source, predicate, target)], lang)
-    info = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
+    info: Provenance = prov.get((source, predicate, target), {"mode": "", "reason": "", "passages": []})
     return {"source": _ref(index, source, lang), "target": _ref(index, target, lang), "predicate": predicate,
             "label": term_label(index, predicate, lang), **info}

@@ -1,7 +1,7 @@
 """The explorer's view state as plain data and the events that change it (its URL form: :mod:`ui.urls`).
 
-The state is a JSON-safe dict; the URL holds all of it (IRIs shortened to CURIEs), so a copied link reopens the
-same view::
+The state is a JSON-safe dict (:class:`graph.service.model.ViewState`); the URL holds all of it (IRIs shortened
+to CURIEs), so a copied link reopens the same view::
 
     {"focus": IRI|None, "k": 1..3, "goals": [notation]|None, "kinds": [kind]|None, "layout": str, "lang": "sv"|"en",
      "expanded": [IRI], "collapsed": [IRI], "groups": [group id], "selected": IRI|None,
@@ -17,8 +17,11 @@ the graph.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from graph.service.details import MAX_PAGES
+from graph.service.model import ViewPart, ViewState
 
 __all__ = ["LAYOUTS", "LANGS", "MAX_K", "default_state", "apply_event", "view_part"]
 
@@ -28,7 +31,7 @@ MAX_K = 3
 _GROUP = re.compile(r"^group:[^|]*\|[a-z]+$")
 
 
-def default_state() -> dict:
+def default_state() -> ViewState:
     """The view a bare URL opens: everything, force layout, Swedish."""
     return {"focus": None, "k": 1, "goals": None, "kinds": None, "layout": "force", "lang": "sv",
             "expanded": [], "collapsed": [], "groups": [], "selected": None, "more": {}}
@@ -37,21 +40,21 @@ def default_state() -> dict:
 VIEW_KEYS = ("focus", "k", "goals", "kinds", "layout", "lang", "expanded", "collapsed", "groups")
 
 
-def view_part(state: dict) -> dict:
+def view_part(state: Mapping[str, Any]) -> ViewPart:
     """The part of ``state`` that decides which elements are drawn (everything but the selection)."""
     full = {**default_state(), **state}
-    return {k: full[k] for k in VIEW_KEYS}
+    return ViewPart(**{k: full[k] for k in VIEW_KEYS})
 
 
 def _without(items: list[str], item: str) -> list[str]:
     return [i for i in items if i != item]
 
 
-def apply_event(state: dict, event: str, value=None) -> dict:
+def apply_event(state: Mapping[str, Any], event: str, value: Any = None) -> ViewState:
     """A new state after ``event``: ``select``/``focus``/``expand``/``collapse`` (an IRI), ``unfocus``,
     ``open_group`` (a group id), ``more`` (a relation group key: one more page of it in the details panel), or
     ``controls`` (a dict with any of goals, kinds, layout, k)."""
-    new = {**default_state(), **state}
+    new: ViewState = {**default_state(), **state}
     if event in ("select", "focus") and value != new["selected"]:
         new["more"] = {}
     if event == "select":

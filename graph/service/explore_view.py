@@ -9,9 +9,12 @@ attached to its best visible neighbour; opening a group gives its members priori
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Mapping
+from typing import Any
 
 from graph.analysis.layout import concentric, force_positions, node_label
 from graph.index.nodes import KINDS, ExploreIndex, label_of
+from graph.service.model import Position, View, ViewEdge, ViewGroup, ViewNode
 from graph.vocab.notation import notation_key
 
 __all__ = ["candidates", "k_hop", "view", "element_count", "concentric_positions", "layout_positions",
@@ -61,13 +64,9 @@ def _group_members(index: ExploreIndex, group: str, scope: set[str]) -> set[str]
     return {n for n in pool & scope if index.nodes[n].kind == kind}
 
 
-def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
-    """The elements of the view ``state`` describes (see :mod:`graph.service.explore_state`), within ``budget``.
-
-    Returns ``{"focus": {"id", "label"}|None, "positions": {id: {"x", "y"}}|None (None: hierarchy),
-    "nodes": [{"id", "label", "kind", "notation", "goals", "role"}], "edges": [{"id", "source",
-    "target", "predicate", "mode"}], "groups": [{"id", "anchor", "kind", "count"}], "total": int, "shown": int}``
-    where ``role`` is ``focus`` or ``""`` and ``total`` counts the nodes in scope.
+def view(index: ExploreIndex, state: Mapping[str, Any], budget: int = 400) -> View:
+    """The elements of the view ``state`` describes (a :class:`~graph.service.model.ViewState`, or part of one:
+    see :mod:`graph.service.explore_state`), within ``budget``: a :class:`~graph.service.model.View`.
     """
     lang = state.get("lang", "sv")
     allowed = candidates(index, state.get("goals"), state.get("kinds"))
@@ -112,11 +111,12 @@ def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
     edges = [e for i in sorted({i for n in included for i in index.adjacency.get(n, ())})
              if (e := index.edges[i]).source in included and e.target in included]
     groups = _groups(index, scope - included, included, hidden_by, rank, focus, budget - len(included) - len(edges))
-    nodes = [{"id": n, "label": label_of(index.nodes[n], lang), "kind": index.nodes[n].kind,
+    nodes: list[ViewNode] = [{"id": n, "label": label_of(index.nodes[n], lang), "kind": index.nodes[n].kind,
               "notation": index.nodes[n].notation, "goals": index.nodes[n].goals,
               "role": "focus" if n == focus else ""} for n in order if n in included]
     shown_ids = [n["id"] for n in nodes] + [g["id"] for g in groups]
     layout = state.get("layout")
+    positions: dict[str, Position] | None
     if layout == "concentric":
         positions = concentric_positions(index, shown_ids)
     elif layout == "hierarchy":
@@ -127,13 +127,13 @@ def view(index: ExploreIndex, state: dict, budget: int = 400) -> dict:
         "focus": {"id": focus, "label": label_of(index.nodes[focus], lang)} if focus else None,
         "positions": positions,
         "nodes": nodes,
-        "edges": [{"id": e.id, "source": e.source, "target": e.target, "predicate": e.predicate, "mode": e.mode}
+        "edges": [ViewEdge(id=e.id, source=e.source, target=e.target, predicate=e.predicate, mode=e.mode)
                   for e in edges],
         "groups": groups, "total": len(scope), "shown": len(nodes),
     }
 
 
-def layout_positions(nodes: list[dict], edges: list, groups: list[dict]) -> dict[str, dict]:
+def layout_positions(nodes: list[ViewNode], edges: list, groups: list[ViewGroup]) -> dict[str, Position]:
     """Deterministic, label-aware server positions (:func:`graph.analysis.layout.force_positions`) of a view's nodes and
     group nodes: the same view gives the same picture on every load."""
     boxes = {n["id"]: (node_label(n["label"], n["kind"], n["notation"]), n["kind"]) for n in nodes}
@@ -142,7 +142,7 @@ def layout_positions(nodes: list[dict], edges: list, groups: list[dict]) -> dict
     return force_positions(boxes, pairs)
 
 
-def element_count(result: dict) -> int:
+def element_count(result: View) -> int:
     """How many cytoscape elements a :func:`view` result becomes (a group attached to a node adds an edge)."""
     groups = result["groups"]
     return len(result["nodes"]) + len(result["edges"]) + len(groups) + sum(1 for g in groups if g["anchor"])
@@ -179,7 +179,7 @@ def _fill(index: ExploreIndex, order: list[str], budget: int, reserve: bool = Fa
 
 
 def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: dict[str, str],
-            rank: dict[str, int], focus: str | None, room: int) -> list[dict]:
+            rank: dict[str, int], focus: str | None, room: int) -> list[ViewGroup]:
     """Summarise the ``left`` nodes by (best visible neighbour, kind), those at the most important nodes first
     while ``room`` lasts; the rest per kind (attached to the focus if any)."""
     nearest: dict[str, str] = {}  # each left node's best-ranked visible neighbour: visit the visible best first
@@ -214,7 +214,7 @@ def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: 
             for (a, k), c in sorted(buckets.items(), key=lambda t: (KINDS.index(t[0][1]), t[0][0]))]
 
 
-def concentric_positions(index: ExploreIndex, ids: list[str], spacing: float = 95.0) -> dict[str, dict]:
+def concentric_positions(index: ExploreIndex, ids: list[str], spacing: float = 95.0) -> dict[str, Position]:
     """Positions for "concentric by goal area" of the nodes ``ids`` (:func:`graph.analysis.layout.concentric`):
     each node's kind, goal areas and sort key read from the index."""
     placed = [(n, node.kind, node.goals, (notation_key(node.notation), label_of(node))) if (node := index.nodes.get(n))

@@ -9,6 +9,7 @@ Each result names the canned queries (``graph/queries/*.rq``) its answer can be 
 from __future__ import annotations
 
 import threading
+from typing import TypeVar
 
 import networkx as nx
 
@@ -20,6 +21,29 @@ from graph.index.resolve import resolve
 from graph.queries import get
 from graph.service.caches import caches_of
 from graph.service.caches import invalidate as drop
+from graph.service.model import (
+    ActorReach,
+    ActorRoute,
+    Broker,
+    Brokers,
+    Connections,
+    Coverage,
+    Entity,
+    Gaps,
+    GapStrategy,
+    Network,
+    NetworkEdge,
+    Paged,
+    Path,
+    RelationName,
+    Route,
+    ServingProject,
+    Shared,
+    SharedStrategy,
+    SingleStrategyActor,
+    Step,
+    StrategyActors,
+)
 from graph.store import Store
 from graph.vocab.kinds import kind_named
 from graph.vocab.notation import notation_key
@@ -40,6 +64,7 @@ HEAVY_ROWS = 5
 ROUTES_SHOWN = 2
 STRATEGY_TYPES = (kind_named("strategy").type,)
 # A stated collaboration is the most direct tie two actors have; goal-area membership is left out (it joins all).
+T = TypeVar("T")
 PATH_RELATIONS = (*analysis.VIA, *analysis.DIRECT, *analysis.CONTRIBUTES, "collaboratesWith", "fundedBy",
                   "subOrganizationOf", "memberOf")
 
@@ -105,7 +130,7 @@ def invalidate(store: Store | None = None) -> None:
 
 # ---------------------------------------------------------------- entities and steps
 
-def entity(G: nx.Graph, iri: str) -> dict:
+def entity(G: nx.Graph, iri: str) -> Entity:
     """``{"iri", "label", "label_en", "type", "notation"}`` of a node of ``G``."""
     attrs = G.nodes[iri] if iri in G else {}
     label = attrs.get("label_sv") or iri
@@ -125,7 +150,7 @@ def _short(G: nx.Graph, iri: str) -> str:
     return attrs.get("label_sv") or iri
 
 
-def _relation(G: nx.Graph, name: str) -> dict:
+def _relation(G: nx.Graph, name: str) -> RelationName:
     info = G.graph.get("relations", {}).get(name, {})
     return {"iri": info.get("iri", name), "label": info.get("label_sv", name), "label_en": info.get("label_en", name),
             "name": name}
@@ -137,7 +162,7 @@ def _arrow(G: nx.Graph, step: dict) -> str:
     return arrow + _short(G, step["target"])
 
 
-def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> dict:
+def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> Step:
     rel = _relation(G, step["relation"])
     a, b = step["source"], step["target"]
     subject, obj = (a, b) if step["direction"] == "forward" else (b, a)
@@ -145,7 +170,7 @@ def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> dict:
     edge = G.get_edge_data(subject, obj, key=step["relation"]) or {}
     reason = ({"sv": edge.get("reason_sv", ""), "en": edge.get("reason_en", "")}
               if step["mode"] == "interpreted" else None)
-    out = {"from": entity(G, a), "to": entity(G, b), "relation": rel, "direction": step["direction"],
+    out: Step = {"from": entity(G, a), "to": entity(G, b), "relation": rel, "direction": step["direction"],
            "mode": step["mode"], "reason": reason, "text": text, "assertion": None, "passage": None}
     if step["assertion"]:
         out["assertion"] = {"iri": step["assertion"], "label": f"{_short(G, subject)} {rel['label']} {_short(G, obj)}",
@@ -158,14 +183,14 @@ def _step(G: nx.Graph, step: dict, lexicon: Lexicon) -> dict:
     return out
 
 
-def _route(G: nx.Graph, route: dict, lexicon: Lexicon) -> dict:
+def _route(G: nx.Graph, route: dict, lexicon: Lexicon) -> Route:
     edges = route["edges"]
     return {"project": entity(G, route["project"]) if route["project"] else None,
             "text": _short(G, edges[0]["source"]) + "".join(_arrow(G, s) for s in edges),
             "steps": [_step(G, s, lexicon) for s in edges]}
 
 
-def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) -> dict:
+def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) -> Entity:
     """The entity ``name`` names (notation, IRI, CURIE or label); raises :class:`NodeNotFound`."""
     G = views(store).relations
     return entity(G, resolve(name, G, types=types))
@@ -173,7 +198,7 @@ def resolve_node(store: Store, name: str, types: tuple[str, ...] | None = None) 
 
 # ---------------------------------------------------------------- answers
 
-def actors_for_strategy(store: Store, strategy: str) -> dict:
+def actors_for_strategy(store: Store, strategy: str) -> StrategyActors:
     """The actors that reach ``strategy``, directly (``worksOn``) or through projects, with every route
     (computed once per store and strategy)."""
     v = views(store)
@@ -181,9 +206,9 @@ def actors_for_strategy(store: Store, strategy: str) -> dict:
     return v.answer(("actors_for_strategy", iri), lambda: _actors_for_strategy(v, iri))
 
 
-def _actors_for_strategy(v: Views, iri: str) -> dict:
+def _actors_for_strategy(v: Views, iri: str) -> StrategyActors:
     G = v.relations
-    actors = []
+    actors: list[ActorReach] = []
     for actor, strategies in v.reach.items():
         routes = strategies.get(iri)
         if not routes:
@@ -198,11 +223,11 @@ def _actors_for_strategy(v: Views, iri: str) -> dict:
             "queries": [{"name": "actors_for_strategy", "params": {"strategy": iri}}]}
 
 
-def _serving_projects(v: Views, strategy: str) -> list[dict]:
+def _serving_projects(v: Views, strategy: str) -> list[ServingProject]:
     """The projects that serve ``strategy``, each with how (its step, mode, reason and passage) and how many
     actors run it or take part — listed even when no actor does, so no project that serves it goes unseen."""
     G = v.relations
-    found = []
+    found: list[ServingProject] = []
     for project, _, relation in G.in_edges(strategy, data="relation"):
         if relation not in analysis.CONTRIBUTES or G.nodes[project].get("type") != "project":
             continue
@@ -216,12 +241,12 @@ def _serving_projects(v: Views, strategy: str) -> list[dict]:
     return sorted(found, key=lambda p: p["label"].casefold())
 
 
-def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[dict]:
+def _goal_areas(G: nx.MultiDiGraph, strategy: str) -> list[Entity]:
     return [entity(G, g) for _, g, r in G.out_edges(strategy, data="relation")
             if r in analysis.PART_OF and G.nodes[g].get("type") == "goal_area"]
 
 
-def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
+def shared_between(store: Store, actor_a: str, actor_b: str) -> Shared:
     """What two actors share: projects both take part in and strategies both reach, with each actor's routes.
 
     ``counts`` gives the two apart (``{"projects", "strategies"}``): a shared project is joint work, a shared
@@ -235,13 +260,14 @@ def shared_between(store: Store, actor_a: str, actor_b: str) -> dict:
     return v.answer(("shared_between", a, b), lambda: _shared_between(v, a, b))
 
 
-def _shared_between(v: Views, a: str, b: str) -> dict:
+def _shared_between(v: Views, a: str, b: str) -> Shared:
     G = v.relations
     shared = sorted(set(v.affiliation[a]) & set(v.affiliation[b])) if a in v.affiliation and b in v.affiliation else []
     kinds = v.affiliation.nodes
-    strategies = []
+    strategies: list[SharedStrategy] = []
     for s in sorted((n for n in shared if kinds[n]["kind"] == "strategy"), key=lambda n: _in_notation_order(G, n)):
-        routes = [{"actor": entity(G, x), **_route(G, r, v.lexicon)} for x in (a, b) for r in v.reach[x][s]]
+        routes: list[ActorRoute] = [{"actor": entity(G, x), **_route(G, r, v.lexicon)}
+                                    for x in (a, b) for r in v.reach[x][s]]
         strategies.append({**entity(G, s), "routes": routes})
     projects = [n for n in shared if kinds[n]["kind"] == "project"]
     counts = {"projects": len(projects), "strategies": len(strategies)}
@@ -251,7 +277,7 @@ def _shared_between(v: Views, a: str, b: str) -> dict:
 
 
 def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
-                include_goal_areas: bool = False) -> dict:
+                include_goal_areas: bool = False) -> Connections:
     """The shortest connections between two nodes as readable steps, each with its assertion and passage.
 
     Goal-area membership (``relatesToGoalArea``, ``broader``) joins everything in a goal area, so it is left out
@@ -264,30 +290,30 @@ def connections(store: Store, source: str, target: str, *, max_paths: int = 5,
                     lambda: _connections(v, a, b, max_paths, include_goal_areas))
 
 
-def _connections(v: Views, a: str, b: str, max_paths: int, include_goal_areas: bool) -> dict:
+def _connections(v: Views, a: str, b: str, max_paths: int, include_goal_areas: bool) -> Connections:
     G = v.relations
     relations = None if include_goal_areas else PATH_RELATIONS
     paths = analysis.shortest_connections(G, a, b, max_paths=max_paths, relations=relations)
-    out = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path),
+    out: list[Path] = [{"text": _short(G, a) + "".join(_arrow(G, s) for s in path),
             "steps": [_step(G, s, v.lexicon) for s in path]}
            for path in paths]
     return {"source": entity(G, a), "target": entity(G, b), "length": len(paths[0]) if paths else None,
             "paths": out, "queries": [{"name": "analysis_relations", "params": {}}]}
 
 
-def gaps(store: Store) -> dict:
+def gaps(store: Store) -> Gaps:
     """Strategies without projects, strategies no actor reaches, those with neither, coverage per goal area and
     single-strategy actors (computed once per store)."""
     v = views(store)
     return v.answer(("gaps",), lambda: _gaps(v.relations))
 
 
-def _gaps(G: nx.MultiDiGraph) -> dict:
+def _gaps(G: nx.MultiDiGraph) -> Gaps:
 
-    def strategy(s: str) -> dict:
+    def strategy(s: str) -> GapStrategy:
         return {**entity(G, s), "goal_areas": _goal_areas(G, s)}
 
-    coverage = []
+    coverage: list[Coverage] = []
     for goal, entry in analysis.goal_area_coverage(G).items():
         n = len(entry["strategies"])
         coverage.append({
@@ -297,7 +323,8 @@ def _gaps(G: nx.MultiDiGraph) -> dict:
             "without_actors": [entity(G, s) for s in entry["strategies"] if s not in entry["with_actors"]],
         })
     coverage.sort(key=lambda c: (notation_key(c["notation"]), c["iri"]))
-    single = [{**entity(G, a), "strategy": entity(G, s)} for a, s in analysis.single_strategy_actors(G).items()]
+    single: list[SingleStrategyActor] = [{**entity(G, a), "strategy": entity(G, s)}
+                                         for a, s in analysis.single_strategy_actors(G).items()]
     single.sort(key=lambda e: e["label"].casefold())
     by_notation = {"key": lambda e: (notation_key(e["notation"]), e["iri"])}
     no_projects = set(analysis.strategies_without_projects(G))
@@ -314,7 +341,7 @@ def _gaps(G: nx.MultiDiGraph) -> dict:
 
 
 def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 1000, k: int = 100,
-            seed: int = 0) -> dict:
+            seed: int = 0) -> Brokers:
     """Actors ranked by betweenness in the collaboration network, then weighted degree; with communities."""
     v = views(store)
     key = ("brokers", exact_max_nodes, k, seed)
@@ -328,8 +355,9 @@ def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 10
     G, C = v.relations, v.collaboration
     member = {n: i for i, group in enumerate(groups) for n in group}
     ranked = sorted(C.nodes, key=lambda n: (-between[n], -strength[n], _short(G, n).casefold()))
-    actors = [{**entity(G, n), "rank": i + 1, "betweenness": round(between[n], 6), "weighted_degree": strength[n],
-               "degree": C.degree(n), "community": member.get(n)} for i, n in enumerate(ranked)]
+    actors: list[Broker] = [{**entity(G, n), "rank": i + 1, "betweenness": round(between[n], 6),
+                             "weighted_degree": strength[n], "degree": C.degree(n), "community": member.get(n)}
+                            for i, n in enumerate(ranked)]
     exact = C.number_of_nodes() <= exact_max_nodes
     return {
         "actors": actors[:limit] if limit else actors,
@@ -340,7 +368,7 @@ def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 10
     }
 
 
-def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
+def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> Network:
     """The actor–actor collaboration network within ``max_elements`` nodes plus edges, with fixed positions.
 
     Actors are those of :func:`brokers` (with ``betweenness``, ``weighted_degree`` and ``community``); when the
@@ -356,9 +384,10 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
     if total["actors"] + total["edges"] > max_elements:
         actors = actors[: max(1, max_elements // 4)]
     shown = {a["iri"] for a in actors}
-    edges = sorted(({"source": min(u, w), "target": max(u, w), "weight": d.get("weight", 1)}
-                    for u, w, d in C.subgraph(shown).edges(data=True)),
-                   key=lambda e: (-e["weight"], e["source"], e["target"]))[: max(0, max_elements - len(actors))]
+    edges: list[NetworkEdge] = sorted(
+        ({"source": min(u, w), "target": max(u, w), "weight": d.get("weight", 1)}
+         for u, w, d in C.subgraph(shown).edges(data=True)),
+        key=lambda e: (-e["weight"], e["source"], e["target"]))[: max(0, max_elements - len(actors))]
     key = ("network-positions", frozenset(shown), seed)
     positions = v.memoised(key, lambda: network_positions(sorted(shown), edges, seed))
     return {"actors": actors, "edges": edges, "communities": ranked["communities"], "method": ranked["method"],
@@ -367,7 +396,7 @@ def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> dict:
 
 # ---------------------------------------------------------------- bounded views of long answers
 
-def paged(items: list, shown: int, start: int = 0) -> dict:
+def paged(items: list[T], shown: int, start: int = 0) -> Paged[T]:
     """Rows ``start`` up to ``shown`` of a long list, with how many there are: what a table shows before (and
     after each) "Visa fler".
 
@@ -381,7 +410,7 @@ def paged(items: list, shown: int, start: int = 0) -> dict:
     return {"items": items[start:shown], "start": start, "shown": shown, "total": len(items)}
 
 
-def graph_actors(result: dict, max_elements: int = 400) -> list[dict]:
+def graph_actors(result: StrategyActors, max_elements: int = 400) -> list[ActorReach]:
     """The actors of :func:`actors_for_strategy` whose routes fit in ``max_elements`` nodes plus edges together
     (the strategy counted), the most engaged first (most projects, then direct work, then by name).
 

@@ -18,6 +18,7 @@ from graph.errors import FardplanError, QueryError
 from graph.rdf.formats import rdf_format, serialize
 from graph.rdf.results import to_csv, to_json
 from graph.rdf.terms import to_plain
+from graph.service.model import Cell, Download, Example, QueryResult, TripleCells
 from graph.settings import Settings
 from graph.store import Solutions, Store
 from graph.store import limits as bounded
@@ -49,7 +50,7 @@ def starter_text() -> str:
     return sparql_prologue() + "\n" + STARTER
 
 
-def _cell(term: Any) -> dict | None:
+def _cell(term: Any) -> Cell | None:
     """A term as ``{"type", "value", "lang"?, "datatype"?}`` (None when unbound)."""
     plain = to_plain(term)
     if plain is None:
@@ -59,12 +60,12 @@ def _cell(term: Any) -> dict | None:
     return plain
 
 
-def _empty_result() -> dict:
+def _empty_result() -> QueryResult:
     return {"ok": False, "kind": None, "columns": [], "rows": [], "boolean": None, "triples": [], "labels": {},
             "triple_count": 0, "note": None, "truncated": False, "elapsed_ms": 0, "error": None}
 
 
-def _drawable(triples: list[dict], max_elements: int) -> list[dict]:
+def _drawable(triples: list[TripleCells], max_elements: int) -> list[TripleCells]:
     """The leading triples whose nodes and edges fit in ``max_elements`` (a literal is a node per triple)."""
     nodes: set[str] = set()
     kept = []
@@ -77,7 +78,7 @@ def _drawable(triples: list[dict], max_elements: int) -> list[dict]:
     return kept
 
 
-def _object_id(triple: dict) -> str:
+def _object_id(triple: TripleCells) -> str:
     """The graph node id of a triple's object: the IRI or blank node, or one node per literal occurrence."""
     obj = triple["o"]
     if obj["type"] == "literal":
@@ -85,7 +86,7 @@ def _object_id(triple: dict) -> str:
     return obj["value"]
 
 
-def _labels(triples: list[dict]) -> dict[str, str]:
+def _labels(triples: list[TripleCells]) -> dict[str, str]:
     """Node labels found in the answer itself: ``skos:prefLabel`` / ``rdfs:label``, Swedish first."""
     found: dict[str, tuple[int, str]] = {}
     for t in triples:
@@ -108,8 +109,9 @@ def with_known_prefixes(text: str) -> tuple[str, int]:
     return ("\n".join(lines) + "\n" + text if lines else text), len(lines)
 
 
-def run_query(store: Store, text: str, settings: Settings) -> dict:
-    """Run ``text`` within ``settings``' limits; the answer or the error as plain data (see the module doc).
+def run_query(store: Store, text: str, settings: Settings) -> QueryResult:
+    """Run ``text`` within ``settings``' limits; the answer or the error as plain data
+    (:class:`~graph.service.model.QueryResult`).
 
     ``kind`` is ``select`` (``columns``, ``rows`` of cells or None), ``ask`` (``boolean``) or ``graph``
     (``triples`` as ``{"s", "p", "o"}`` cells, at most what draws in ``settings.max_elements`` elements;
@@ -139,7 +141,8 @@ def run_query(store: Store, text: str, settings: Settings) -> dict:
         result["kind"], result["columns"] = "select", list(answer.answer.variables)
         result["rows"] = [[_cell(term) for term in row] for row in answer.answer.rows]
     else:
-        triples = [{"s": _cell(t.subject), "p": _cell(t.predicate), "o": _cell(t.object)} for t in answer.answer]
+        triples: list[TripleCells] = [{"s": _cell(t.subject), "p": _cell(t.predicate), "o": _cell(t.object)}
+                                      for t in answer.answer]
         drawn = _drawable(triples, settings.max_elements)
         result.update(kind="graph", triples=drawn, triple_count=len(triples), labels=_labels(triples))
         if len(drawn) < len(triples):
@@ -151,7 +154,7 @@ DOWNLOAD_TYPES = {"csv": "text/csv", "json": "application/sparql-results+json", 
                   "jsonld": "application/ld+json"}
 
 
-def download(store: Store, text: str, settings: Settings, fmt: str) -> dict:
+def download(store: Store, text: str, settings: Settings, fmt: str) -> Download:
     """The answer of ``text`` as a file: ``{"filename", "content", "type"}``.
 
     SELECT: ``csv`` (SPARQL CSV) or ``json`` (SPARQL JSON); ASK: ``json``; CONSTRUCT/DESCRIBE: ``ttl``, ``json``
@@ -207,11 +210,11 @@ def _with_defaults(query: queries.CannedQuery, lang: str) -> str:
     return text + "\n".join(lines) + "\n"
 
 
-def examples(lang: str = "sv") -> list[dict]:
+def examples(lang: str = "sv") -> list[Example]:
     """Every canned query as an example: ``name``, ``title``, ``description``, ``text`` (runnable as it stands,
     parameters filled with :data:`DEFAULTS`) and ``params`` (``{"name", "type", "default"}``)."""
     lang = lang if lang in ("sv", "en") else "sv"
-    out = []
+    out: list[Example] = []
     for query in queries.catalogue().values():
         out.append({
             "name": query.name,

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from graph.errors import FardplanError
+from graph.service.model import SavedView
 
 __all__ = ["views_path", "list_views", "get_view", "add_view", "remove_view", "next_view", "VIEW_ID"]
 
@@ -32,7 +33,7 @@ def views_path(settings, base_dir: Path) -> Path:
     return path if path.is_absolute() else base_dir / path
 
 
-def list_views(path: Path) -> list[dict]:
+def list_views(path: Path) -> list[SavedView]:
     """``[{"id", "name", "url", "caption"}]`` in presentation order (none when the file does not exist)."""
     if not path.exists():
         return []
@@ -46,12 +47,12 @@ def list_views(path: Path) -> list[dict]:
     return [{"id": v["id"], "name": v["name"], "url": v["url"], "caption": v.get("caption", "")} for v in views]
 
 
-def get_view(path: Path, view_id: str) -> dict | None:
+def get_view(path: Path, view_id: str) -> SavedView | None:
     """The saved view ``view_id``, or None."""
     return next((v for v in list_views(path) if v["id"] == view_id), None)
 
 
-def next_view(views: list[dict], current: str | None, step: int) -> dict | None:
+def next_view(views: list[SavedView], current: str | None, step: int) -> SavedView | None:
     """The view ``step`` places after (or, negative, before) ``current``; the first (or last) when ``current``
     is not one of them; None at either end or with no views."""
     if not views:
@@ -75,7 +76,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _write(path: Path, views: list[dict]) -> None:
+def _write(path: Path, views: list[SavedView]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".views-", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -83,7 +84,7 @@ def _write(path: Path, views: list[dict]) -> None:
     os.replace(tmp, path)
 
 
-def add_view(path: Path, name: str, url: str, caption: str = "", position: int | None = None) -> dict:
+def add_view(path: Path, name: str, url: str, caption: str = "", position: int | None = None) -> SavedView:
     """Save a view named ``name`` (at ``position``, default last); its id is the name made URL-safe (a number
     added when taken). An existing view of the same name is an error."""
     if not name.strip():
@@ -96,13 +97,13 @@ def add_view(path: Path, name: str, url: str, caption: str = "", position: int |
         base, taken = _slug(name), {v["id"] for v in views}
         view_id = base if base not in taken else next(f"{base}-{i}" for i in range(2, 10_000) if f"{base}-{i}"
                                                       not in taken)
-        view = {"id": view_id, "name": name, "url": url, "caption": caption}
+        view: SavedView = {"id": view_id, "name": name, "url": url, "caption": caption}
         views.insert(len(views) if position is None else max(0, position), view)
         _write(path, views)
     return view
 
 
-def remove_view(path: Path, name_or_id: str) -> dict:
+def remove_view(path: Path, name_or_id: str) -> SavedView:
     """Remove the view with this name or id; an unknown one is an error listing the views."""
     with _LOCK:
         views = list_views(path)

@@ -3,6 +3,7 @@ seed data (in memory and behind a real ``oxigraph serve``); the answers are the 
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from graph import queries
@@ -11,6 +12,7 @@ from graph.load.loader import ensure_seeded
 from graph.rdf.terms import to_text
 from graph.store import limits as bounded
 from graph.store import open_store
+from graph.vocab.namespaces import sparql_prologue
 from tests.support.servers import oxigraph_server
 
 ID = "https://w3id.org/fardplan/id/"
@@ -134,3 +136,48 @@ def test_cli_runs_a_canned_query_and_lists_the_catalogue(capsys):
                  "--store", "memory"]) == 2
     assert main(["query", "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", "--store", "memory"]) == 2
     assert "SERVICE" in capsys.readouterr().err
+
+
+INTERNAL = sorted(p.stem for p in queries.QUERY_DIR.glob("*.rq") if p.stem not in queries.catalogue())
+TERMS = {"iri": ox.NamedNode(ID + "org/polisen"), "term": ox.Literal("Polisen", language="sv"),
+         "list": [ox.NamedNode(ID + "org/polisen"), ox.Literal("2015")],
+         "rows": [(ox.NamedNode(ID + "org/polisen"), ox.NamedNode(FP + "participatesIn"),
+                   ox.NamedNode(ID + "project/lokalt-omradesarbete"))]}
+
+
+def test_the_core_s_own_queries_are_internal_and_kept_out_of_the_catalogue():
+    assert {"index_types", "index_relations", "details_values", "details_find_out", "stats_class_counts"} <= set(
+        INTERNAL)
+    for name in INTERNAL:
+        assert queries.internal(name).internal
+        with pytest.raises(FardplanError):
+            queries.get(name)  # not a canned query: not in fardplan queries, /queries/NAME or the examples
+    with pytest.raises(FardplanError):
+        queries.internal("actors_sharing_strategy")  # a public query is not internal
+
+
+@pytest.mark.parametrize("name", INTERNAL)
+def test_every_internal_query_runs_with_its_parameters_written_in(seed_store, name):
+    query = queries.internal(name)
+    text = query.write({param: TERMS[kind] for param, kind in query.params})
+    if not text.startswith("PREFIX"):  # a fragment: a group pattern to put into a query
+        text = sparql_prologue() + "SELECT * WHERE " + text
+    assert seed_store.query(text) is not None
+    assert "?ends" not in text and "?rows" not in text and "?focus" not in text
+
+
+def test_write_takes_exactly_the_declared_parameters_and_escapes_them():
+    fragment = queries.internal("details_find_out")
+    with pytest.raises(FardplanError):
+        fragment.write({"focus": TERMS["iri"]})
+    text = fragment.write({"focus": ox.NamedNode(ID + "a"), "ends": [ox.Literal('x" ) } DROP ALL {')]})
+    assert 'FILTER(?o IN ("x\\" ) } DROP ALL {"))' in text
+
+
+def test_a_public_query_cannot_take_a_list(tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("# title: T\n# param: ends list\nSELECT * WHERE { ?s ?p ?o FILTER(?o IN (?ends)) }\n")
+    with pytest.raises(FardplanError, match="param line"):
+        queries._parse(path)
+    path.write_text("# internal\n# param: ends list\nSELECT * WHERE { ?s ?p ?o FILTER(?o IN (?ends)) }\n")
+    assert queries._parse(path).params == (("ends", "list"),)

@@ -193,3 +193,31 @@ def test_passages_carry_a_restored_reading_beside_the_raw_text(seed_store, index
         assert raw_source[p["start"]:p["end"]] == p["text"]  # provenance keeps the raw span
         assert len(p["restored"].split()) == len(p["text"].split())  # a reading word for word
     assert any("Bostéder" in p["text"].split() and "Bostäder" in p["restored"].split() for p in passages)
+
+
+def test_a_node_with_more_relation_kinds_than_skip_slots_keeps_its_values_apart():
+    """The predicates to leave out of the node's own values are bound one per slot; past the slots they are left
+    out after the query: a non-node object of a relation predicate is no fact (as with fewer kinds), a value is."""
+    from graph.rdf.formats import parse_bytes, rdf_format
+    from graph.service.details import SKIP_SLOTS
+    from graph.store import EmbeddedStore
+
+    kinds = SKIP_SLOTS + 4
+    lines = [f"@prefix fp: <{FP_IRI}> .", f"@prefix rdf: <{PREFIXES['rdf']}> .",
+             f"@prefix skos: <{PREFIXES['skos']}> .", f"@prefix prov: <{PREFIXES['prov']}> .",
+             "@prefix x: <https://example.org/x/> .",
+             'x:many a fp:Project ; skos:prefLabel "Många"@sv ; x:year "2015" .']
+    for i in range(kinds):
+        lines.append(f'x:t{i} a fp:Project ; skos:prefLabel "Mål {i:02d}"@sv . x:many x:r{i:02d} x:t{i} .')
+    last = f"x:r{kinds - 1:02d}"  # sorts last among the predicates to skip: past the slots
+    lines.append(f"x:many {last} x:untyped .")
+    for n, (p, o) in enumerate([(last, "x:untyped"), ("x:year", '"2015"')]):
+        lines.append(f"x:a{n} rdf:subject x:many ; rdf:predicate {p} ; rdf:object {o} ; fp:mode fp:Stated ; "
+                     f'prov:wasDerivedFrom x:pg{n} . x:pg{n} fp:exactText "Många {n}" ; fp:startOffset {n * 10} ; '
+                     f"fp:endOffset {n * 10 + 7} .")
+    store = EmbeddedStore()
+    store.insert(parse_bytes("\n".join(lines).encode(), rdf_format("ttl")))
+    index = build_index(store)
+    page = node_page(store, index, "https://example.org/x/many", "sv")
+    assert len(page["relations"]) == kinds
+    assert [f["value"] for f in page["facts"]] == ["2015"]
