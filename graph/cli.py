@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import __version__, cli_analysis, cli_brief
+from . import __version__, cli_analysis, cli_brief, cli_sheets
 from .errors import FardplanError, ShapeViolation
 from .export_graph import GRAPH_FORMATS, export_graph
 from .labels import labels_of
@@ -222,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     cli_analysis.add_commands(command)
     cli_brief.add_commands(command)  # views, brief (issue 13)
+    cli_sheets.register(sub, command)  # import, template, export --format xlsx, serve --allow-edits (issue 14)
     return parser
 
 
