@@ -46,6 +46,12 @@ class AppContext:
                 self._cache[name] = build(self.store)
             return self._cache[name]
 
+    def forget(self) -> None:
+        """Drop every cache of the store's data (after an import from the Data page wrote to it)."""
+        with self._lock:
+            self._cache.clear()
+        planner.invalidate(self.store)
+
     @property
     def index(self) -> ExploreIndex:
         """The explorer index of the store (built on first use)."""

@@ -267,3 +267,7 @@ def kind_name(kind: str, lang: str = "sv", count: int = 1) -> str:
     """A node kind's name in ``lang``, singular or plural by ``count``."""
     singular, plural = KIND_NAMES[kind][lang_or_default(lang)]
     return singular if count == 1 else plural
+
+from .i18n_data import TEXT_DATA  # noqa: E402 - the Data page's strings (issue 14)
+
+TEXT.update(TEXT_DATA)

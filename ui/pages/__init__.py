@@ -3,7 +3,7 @@
 from graph import http
 
 from .. import presentation
-from . import explore, gaps, network, sparql, strategy_actors, two_actors
+from . import data, explore, gaps, network, sparql, strategy_actors, two_actors
 
 PAGE_MODULES: list = [explore]
 PAGE_MODULES.append(strategy_actors)
@@ -11,5 +11,6 @@ PAGE_MODULES.append(two_actors)
 PAGE_MODULES.append(network)
 PAGE_MODULES.append(gaps)
 PAGE_MODULES.append(sparql)
+PAGE_MODULES.append(data)  # spreadsheets in and out (issue 14)
 ROUTE_MODULES: list = [http]
 ROUTE_MODULES.append(presentation)  # /v/<id>, /qr.svg and saving views (issue 13)
