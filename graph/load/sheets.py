@@ -537,7 +537,10 @@ class _Planner:
         self.documents: dict[str, dict] = {}
         self.relations: list[dict] = []
         self.matched: list[Entity] = []
+        self.by_iri: dict[str, Entity] = {}
         self.doc_pool: list[Named] = []
+        self.row_base = f"{ID_IRI}sheet/{slug(table.filename)}/"
+        self.sheet_slugs: dict[str, str] = {}
 
     # -- helpers
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
@@ -545,7 +548,9 @@ class _Planner:
 
     def row_node(self, row: Row) -> str:
         """The ``fp:SheetRow`` of ``row`` (written the first time something derives from it)."""
-        iri = f"{ID_IRI}sheet/{slug(self.table.filename)}/{slug(row.sheet)}/{row.number}"
+        if row.sheet not in self.sheet_slugs:
+            self.sheet_slugs[row.sheet] = slug(row.sheet)
+        iri = f"{self.row_base}{self.sheet_slugs[row.sheet]}/{row.number}"
         if id(row) not in self.rows_made:
             self.rows_made.add(id(row))
             self.doc_needed = True
@@ -645,8 +650,8 @@ class _Planner:
                 return
             prefix = "org/" if kind == "actor" else "project/"
             iri = hits[0].iri if hits else ID_IRI + prefix + slug(label)
-        if any(e.iri == iri for e in self.entities):
-            first = next(e for e in self.entities if e.iri == iri).row
+        if iri in self.by_iri:
+            first = self.by_iri[iri].row
             self.issues.append(row.issue("id" if given_id else "label", f"samma nod som rad {first.number} i bladet "
                                          f"{first.sheet}", f"the same node as row {first.number} of sheet "
                                          f"{first.sheet}"))
@@ -665,6 +670,7 @@ class _Planner:
             self.new_entity(entity, actor_type)
         entity.notes += [] if actor_type is None else [f"type:{actor_type}"]
         self.entities.append(entity)
+        self.by_iri[entity.iri] = entity
         for name in {key, _words(row.get("label_en")), fold(iri), fold(curie(iri))} - {""}:
             self.by_name[kind].setdefault(name, []).append(entity)
 
