@@ -59,6 +59,10 @@ class Settings:
         "help": "JSON file of the saved views (presentation order), relative to the project folder"})
     views_editable: bool = field(default=False, metadata={
         "help": "Allow saving views from the UI (off: only `fardplan views add` writes them)"})
+    # --- spreadsheets in and out (issue 14)
+    allow_edits: bool = field(default=False, metadata={
+        "help": "Let the Data page (/data) import spreadsheets into the store (off: template and preview only; "
+                "`fardplan import` always writes)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -89,3 +89,14 @@ DESELECT = "explore-deselect"
 ANNOUNCE = "explore-announce"  # polite live region: what the selection is
 LAST_VIEW = "explore-last-view"  # dcc.Store: the view part and node ids last drawn (to say what changed)
 TWIN_SYNC = "explore-twin-sync"  # dcc.Store: output of the clientside callback marking the selected twin row
+
+# Data page (spreadsheets in and out, edits, the review queue)
+DATA_META = "data-meta"
+DATA_TEMPLATE = "data-template"
+DATA_TEMPLATE_DOWNLOAD = "data-template-download"
+DATA_EXPORT = "data-export"
+DATA_EXPORT_DOWNLOAD = "data-export-download"
+DATA_UPLOAD = "data-upload"
+DATA_PREVIEW = "data-preview"
+DATA_CONFIRM = "data-confirm"
+DATA_RESULT = "data-result"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from graph.analysis.export import GRAPH_FORMATS, export_graph
+from graph.cli import sheets
 from graph.cli.common import Command, open_store_for
 from graph.errors import ShapeViolation
 from graph.load.loader import check, load_files
@@ -51,6 +52,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "xlsx":  # the spreadsheet template's layout (docs/spreadsheets.md)
+        return sheets.export_xlsx(args)
     store = open_store_for(args)
     if args.format in GRAPH_FORMATS:
         data = export_graph(store, args.format)
@@ -98,7 +101,7 @@ def add_commands(command: Command) -> None:
     p.add_argument("files", nargs="*")
 
     p = command("export", cmd_export, "write the whole store in an RDF format")
-    p.add_argument("--format", default="ttl", choices=sorted(FORMATS) + list(GRAPH_FORMATS))
+    p.add_argument("--format", default="ttl", choices=[*sorted(FORMATS), *GRAPH_FORMATS, "xlsx"])
     p.add_argument("-o", "--output", help="file to write (default: stdout)")
 
     p = command("stats", cmd_stats, "count resources per class")

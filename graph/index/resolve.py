@@ -32,7 +32,7 @@ from graph.vocab.namespaces import expand
 from graph.vocab.notation import normalize_notation, notation_key
 from graph.vocab.text import fold
 
-__all__ = ["Named", "TYPE_NAMES", "named_nodes", "normalize_notation", "resolve"]
+__all__ = ["Named", "TYPE_NAMES", "find_named", "named_nodes", "normalize_notation", "resolve"]
 
 MAX_CANDIDATES = 25
 MIN_INFIX = 4  # letters a name part needs before it may match inside a word
@@ -119,7 +119,7 @@ def _close(key: str, pool: list[Named]) -> list[Named]:
     return close
 
 
-def _find(name: str, pool: list[Named]) -> list[Named]:
+def find_named(name: str, pool: list[Named]) -> list[Named]:
     """The nodes of ``pool`` that ``name`` names at the first deciding level (IRI, notation, names)."""
     raw = name.strip()
     if raw.startswith("<") and raw.endswith(">"):
@@ -160,13 +160,13 @@ def resolve(name: str, G: nx.Graph, *, types: Iterable[str] | None = None) -> st
     """
     wanted = tuple(types) if types is not None else None
     pool = named_nodes(G, wanted)
-    hits = _find(name, pool)
+    hits = find_named(name, pool)
     if len(hits) == 1:
         return hits[0].iri
     if hits:
         raise _not_found(name, hits, ambiguous=True)
     if wanted is not None:
-        elsewhere = _find(name, named_nodes(G))
+        elsewhere = find_named(name, named_nodes(G))
         if len(elsewhere) == 1:
             other = elsewhere[0]
             takes = " or ".join(TYPE_NAMES.get(t, t) for t in wanted)

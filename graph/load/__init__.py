@@ -1,0 +1,1 @@
+"""Loading data that is not RDF into the store: spreadsheets (:mod:`graph.load.sheets`)."""

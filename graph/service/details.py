@@ -128,13 +128,18 @@ def _lexicon(index: ExploreIndex) -> Lexicon:
 
 
 def _passage(index: ExploreIndex, row: dict, terms: set[str], lang: str) -> Passage:
-    doc = row.get("doc")
+    """A passage of a source text, or a spreadsheet's row (``file``, ``sheet``, ``row``; its quote if it has one)."""
+    doc, file = row.get("doc"), row.get("file", "")
     doc_node = index.nodes.get(doc) if doc else None
+    file_node = index.nodes.get(file) if file else None
+    text = row.get("text", "")
     return {
-        "iri": row["passage"], "text": row["text"], "start": int(row["start"]), "end": int(row["end"]),
-        "restored": restore(row["text"], _lexicon(index)),
+        "iri": row["passage"], "text": text, "start": int(row.get("start", 0)), "end": int(row.get("end", 0)),
+        "restored": restore(text, _lexicon(index)) if text else "",
         "document": doc or "", "document_label": label_of(doc_node, lang) if doc_node else (curie(doc) if doc else ""),
-        "segments": mark_segments(row["text"], terms),
+        "segments": mark_segments(text, terms) if text else [],
+        "file": file, "file_label": label_of(file_node, lang) if file_node else (curie(file) if file else ""),
+        "sheet": row.get("sheet", ""), "row": int(row.get("row", 0)),
     }
 
 

@@ -56,7 +56,8 @@ class NodeRef(TypedDict):
 class Passage(TypedDict):
     """A quoted source passage: the raw span (``start``–``end`` of the source text), its restored reading, the
     document it is in, and the text split into ``[piece, marked]`` pairs
-    (:func:`~graph.service.details.mark_segments`)."""
+    (:func:`~graph.service.details.mark_segments`). A spreadsheet's row has ``file`` (the spreadsheet), ``sheet``
+    and ``row`` instead of a span (``text`` is its quote, or ``""``); a text passage has them empty."""
 
     iri: str
     text: str
@@ -66,6 +67,10 @@ class Passage(TypedDict):
     document: str
     document_label: str
     segments: list[list]
+    file: str
+    file_label: str
+    sheet: str
+    row: int
 
 
 class Provenance(TypedDict):

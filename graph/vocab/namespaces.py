@@ -42,6 +42,8 @@ class FP(DefinedNamespace):
     Project: URIRef  # project or initiative
     Proposal: URIRef  # proposal
     Reply: URIRef  # consultation reply
+    SheetRow: URIRef  # spreadsheet row
+    Spreadsheet: URIRef  # spreadsheet
     Stance: URIRef  # stance
     Stated: URIRef  # stated
     Strategy: URIRef  # strategy
@@ -81,8 +83,10 @@ class FP(DefinedNamespace):
     reportCount: URIRef  # number of reports
     reportedIn: URIRef  # reported in
     requestedBy: URIRef  # requested by
+    rowNumber: URIRef  # row number
     runs: URIRef  # runs
     sha256: URIRef  # SHA-256
+    sheetName: URIRef  # sheet name
     sourceFile: URIRef  # source file
     stanceOf: URIRef  # stance of
     startOffset: URIRef  # start offset

@@ -57,16 +57,21 @@ def build_hits(hits: list[dict], lang: str, query: str) -> list:
 
 
 def build_quote(passage: dict, lang: str) -> html.Figure:
-    """A source passage as a block quote with the relevant words marked, and where it is."""
+    """A source passage as a block quote with the relevant words marked, and where it is: the document and the
+    characters, or the spreadsheet, sheet and row (and the source document the row names)."""
     pieces = [html.Mark(text) if marked else text for text, marked in passage["segments"]]
-    where = t("chars", lang, start=passage["start"], end=passage["end"])
+    if passage.get("sheet"):
+        where = t("sheet_row", lang, file=passage["file_label"], sheet=passage["sheet"], row=passage["row"])
+        where += f" · {passage['document_label']}" if passage["document_label"] else ""
+    else:
+        where = f"{passage['document_label']}, {t('chars', lang, start=passage['start'], end=passage['end'])}"
     restored = passage.get("restored")
     reading = ([html.P([html.Span(f"{t('restored_reading', lang)}: ", className="quote-label"),
                         html.Span(restored, lang="sv")], className="quote-restored")]
                if restored and restored != passage["text"] else [])
+    quote = [html.Blockquote(pieces, className="quote-text", lang="sv")] if pieces else []
     return html.Figure(className="quote", children=[
-        html.Blockquote(pieces, className="quote-text", lang="sv"), *reading,
-        html.Figcaption(f"{passage['document_label']}, {where}", className="quote-source"),
+        *quote, *reading, html.Figcaption(where, className="quote-source"),
     ])
 
 

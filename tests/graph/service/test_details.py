@@ -221,3 +221,22 @@ def test_a_node_with_more_relation_kinds_than_skip_slots_keeps_its_values_apart(
     page = node_page(store, index, "https://example.org/x/many", "sv")
     assert len(page["relations"]) == kinds
     assert [f["value"] for f in page["facts"]] == ["2015"]
+
+
+def test_a_fact_from_a_spreadsheet_cites_its_file_sheet_and_row():
+    from graph.load.loader import ensure_seeded
+    from graph.load.sheets import import_sheets
+    from graph.load.sheets_out import template_workbook
+    from graph.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    ensure_seeded(store)
+    import_sheets(store, template_workbook(), "mall.xlsx")
+    index = build_index(store)
+    page = node_page(store, index, ID_IRI + "org/skarpnacks-laxhjalpsforening", "sv")
+    passages = [p for g in page["relations"] for item in g["items"] for p in item["passages"]]
+    rows = {(p["file_label"], p["sheet"], p["row"]) for p in passages}
+    assert ("mall.xlsx", "Relationer", 2) in rows
+    quoted = next(p for p in passages if p["row"] == 2)
+    assert quoted["text"] == "Föreningen har under året gett läxhjälp två kvällar i veckan."
+    assert quoted["document_label"].startswith("Verksamhetsberättelse 2025")

@@ -1,0 +1,70 @@
+"""Callbacks of the Data page: downloads, the preview of an uploaded spreadsheet, and the confirmed import.
+
+Each calls one function of :mod:`graph.load` and one builder of :mod:`ui.components.data`. The uploaded file stays in
+the browser (the upload's ``contents``) between preview and confirm; confirming sends it again and the import checks
+everything anew, so what is written is exactly what passes at that moment.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from dash import Input, Output, State, dcc, no_update
+
+from graph.load.sheets import SheetErrors, import_sheets, preview
+from graph.load.sheets_out import export_workbook, template_workbook
+from ui import ids
+from ui.components import data as page
+from ui.i18n import t
+
+__all__ = ["register", "upload_bytes"]
+
+
+def upload_bytes(contents: str) -> bytes:
+    """The bytes of a ``dcc.Upload`` ``contents`` string (``data:…;base64,…``)."""
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error, ValueError):
+        return b""
+
+
+def register(app, ctx) -> None:
+    """Register the page's callbacks."""
+
+    @app.callback(Output(ids.DATA_TEMPLATE_DOWNLOAD, "data"), Input(ids.DATA_TEMPLATE, "n_clicks"),
+                  prevent_initial_call=True)
+    def template(_clicks):
+        return dcc.send_bytes(template_workbook(), "fardplan-mall.xlsx")
+
+    @app.callback(Output(ids.DATA_EXPORT_DOWNLOAD, "data"), Input(ids.DATA_EXPORT, "n_clicks"),
+                  prevent_initial_call=True)
+    def export(_clicks):
+        return dcc.send_bytes(export_workbook(ctx.store), "fardplan-graf.xlsx")
+
+    @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CONFIRM, "disabled"),
+                  Output(ids.DATA_RESULT, "children", allow_duplicate=True),
+                  Input(ids.DATA_UPLOAD, "contents"), State(ids.DATA_UPLOAD, "filename"), State(ids.DATA_META, "data"),
+                  prevent_initial_call=True)
+    def show_preview(contents, filename, meta):
+        if not contents:
+            return no_update, True, no_update
+        result = preview(ctx.store, upload_bytes(contents), filename or "upload.xlsx")
+        can_write = ctx.settings.allow_edits and result["ok"] and result["quads"] > 0
+        return page.build_preview(result, meta["lang"]), not can_write, None
+
+    @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
+                  Output(ids.DATA_PREVIEW, "children", allow_duplicate=True),
+                  Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOAD, "contents"),
+                  State(ids.DATA_UPLOAD, "filename"),
+                  State(ids.DATA_META, "data"), prevent_initial_call=True)
+    def confirm(_clicks, contents, filename, meta):
+        lang = meta["lang"]
+        if not ctx.settings.allow_edits:
+            return page.build_message(t("dt_refused", lang)), True, no_update
+        try:
+            result = import_sheets(ctx.store, upload_bytes(contents or ""), filename or "upload.xlsx")
+        except SheetErrors as exc:
+            failed = {"file": filename, "ok": False, "issues": [i.to_dict() for i in exc.issues]}
+            return None, True, page.build_preview(failed, lang)
+        return page.build_done(result, lang), True, no_update

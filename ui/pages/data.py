@@ -1,0 +1,51 @@
+"""Data (``/data``): the spreadsheet template and the graph as a spreadsheet to download, and an upload that shows
+what an import would add, change and match (:func:`graph.load.sheets.preview`) before the user confirms.
+
+Confirming writes to the store only when the explorer runs with ``allow_edits`` (``fardplan serve --allow-edits``);
+otherwise the page says so and how to turn it on, and still offers the template and the preview.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from ui import ids
+from ui.i18n import number, t
+
+__all__ = ["PATH", "TITLE", "layout"]
+
+PATH = "/data"
+TITLE = {"sv": "Data", "en": "Data"}
+
+
+def _size(n: int, lang: str) -> str:
+    return f"{number(round(n * 3 / 4 / 1000), lang)} kB"  # an upload travels base64-encoded in the request
+
+
+def layout(ctx, lang: str = "sv", **_query) -> html.Div:
+    """The page: template and export downloads, the upload, the preview and the confirm button."""
+    edits = ctx.settings.allow_edits
+    return html.Div(className="planner data-page", children=[
+        dcc.Store(id=ids.DATA_META, data={"lang": lang}),
+        dcc.Download(id=ids.DATA_TEMPLATE_DOWNLOAD), dcc.Download(id=ids.DATA_EXPORT_DOWNLOAD),
+        html.Header([html.H1(TITLE[lang]), html.P(t("dt_intro", lang), className="lead")], className="pl-top"),
+        html.Section([
+            html.H2(t("dt_template_h", lang)),
+            html.P(t("dt_template_text", lang)),
+            html.Div([html.Button(t("dt_template_button", lang), id=ids.DATA_TEMPLATE, className="button primary"),
+                      html.Button(t("dt_export_button", lang), id=ids.DATA_EXPORT, className="button")],
+                     className="data-actions"),
+        ], className="data-section"),
+        html.Section([
+            html.H2(t("dt_import_h", lang)),
+            html.P(t("dt_edits_on" if edits else "dt_edits_off", lang),
+                   className="data-edits-on" if edits else "data-edits-off", role="note", id="data-edits"),
+            dcc.Upload(id=ids.DATA_UPLOAD, accept=".xlsx,.csv", multiple=False, className="data-upload",
+                       children=html.Button(t("dt_upload", lang), className="button", type="button")),
+            html.P(t("dt_upload_hint", lang, size=_size(ctx.settings.max_body_bytes, lang)), className="muted"),
+            dcc.Loading(html.Div(html.P(t("dt_no_file", lang), className="muted"), id=ids.DATA_PREVIEW,
+                                 **{"aria-live": "polite"}), type="dot", delay_show=300),
+            html.Button(t("dt_confirm", lang), id=ids.DATA_CONFIRM, className="button primary", disabled=True),
+            html.Div(id=ids.DATA_RESULT, role="status"),
+        ], className="data-section"),
+    ])
