@@ -29,6 +29,7 @@ from graph.service.caches import caches_of
 from graph.settings import PROJECT_DIR, Settings
 from graph.store import Store, open_store
 from ui import ids
+from ui.callbacks import compare as compare_callbacks
 from ui.callbacks import data as data_callbacks
 from ui.callbacks import explore as explore_callbacks
 from ui.callbacks import planner as planner_callbacks
@@ -36,7 +37,7 @@ from ui.callbacks import shell
 from ui.callbacks import sparql as sparql_callbacks
 from ui.components import presentation
 from ui.components.errors import banner, on_callback_error
-from ui.pages import data, explore, gaps, network, sparql, strategy_actors, two_actors
+from ui.pages import compare, data, explore, gaps, network, sparql, strategy_actors, two_actors
 
 __all__ = ["ASSETS", "PAGES", "PAGE_MODULES", "ROUTES", "AppContext", "create_app", "open_default_store",
            "production_app", "run"]
@@ -49,6 +50,7 @@ PAGES: list[tuple[Any, Callable[[Dash, Any], None]]] = [
     (two_actors, planner_callbacks.register_two_actors),
     (network, planner_callbacks.register_network),
     (gaps, planner_callbacks.register_gaps),
+    (compare, compare_callbacks.register),
     (sparql, sparql_callbacks.register),
     (data, data_callbacks.register),
 ]

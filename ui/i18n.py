@@ -327,6 +327,33 @@ TEXT: dict[str, dict[str, str]] = {
     "dt_refused": {"sv": "Import är avstängd; ingenting sparades.",
                    "en": "Importing is turned off; nothing was saved."},
     "dt_to_explore": {"sv": "Till Utforska", "en": "To Explore"},
+    # Compare page (/jamfor)
+    "cmp_intro": {"sv": "Remissvaren sida vid sida: per strategi vilka svar som nämner den, vad de säger och vilka "
+                        "aktörer de delar.",
+                  "en": "The replies side by side: per strategy, which replies mention it, what they say and which "
+                        "actors they share."},
+    "cmp_which": {"sv": "Visa", "en": "Show"},
+    "cmp_which_mentioned": {"sv": "Strategier som något svar nämner", "en": "Strategies a reply mentions"},
+    "cmp_which_several": {"sv": "Strategier som flera svar nämner", "en": "Strategies several replies mention"},
+    "cmp_which_all": {"sv": "Alla strategier", "en": "All strategies"},
+    "cmp_loaded": {"sv": "{n} remissvar inlästa:", "en": "{n} replies loaded:"},
+    "cmp_one": {"sv": "Bara ett remissvar är inläst. Läs in fler (fardplan ingest, fardplan load eller sidan Data) "
+                      "för att jämföra dem.",
+                "en": "Only one reply is loaded. Load more (fardplan ingest, fardplan load or the Data page) to "
+                      "compare them."},
+    "cmp_none": {"sv": "Inga remissvar är inlästa.", "en": "No replies are loaded."},
+    "cmp_passages": {"sv": "{n} källstycken", "en": "{n} source passages"},
+    "cmp_caption": {"sv": "{shown} av {total} strategier: aktörer som når strategin enligt varje svar, och vad svaret "
+                          "säger", "en": "{shown} of {total} strategies: actors reaching the strategy according to "
+                                         "each reply, and what the reply says"},
+    "cmp_strategy": {"sv": "Strategi", "en": "Strategy"},
+    "cmp_shared": {"sv": "Delade aktörer", "en": "Shared actors"},
+    "cmp_says": {"sv": "Vad svaret säger ({n})", "en": "What the reply says ({n})"},
+    "cmp_not_mentioned": {"sv": "Nämns inte", "en": "Not mentioned"},
+    "cmp_no_actors": {"sv": "Inga aktörer", "en": "No actors"},
+    "cmp_no_rows": {"sv": "Inga strategier att visa med det valet.", "en": "No strategies to show with that choice."},
+    "net_reply": {"sv": "Källa", "en": "Source"},
+    "net_all_replies": {"sv": "Alla källor", "en": "All sources"},
 }
 
 # A node kind's singular and plural name by language (from the one table of kinds).

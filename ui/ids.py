@@ -62,6 +62,12 @@ NET_MORE = "network-more"
 GAPS_BODY = "gaps-body"
 GAPS_META = "gaps-meta"
 GAPS_MORE = "gaps-more"
+NET_REPLY = "network-reply"
+
+# Compare page (/jamfor)
+CMP_META = "compare-meta"
+CMP_WHICH = "compare-which"
+CMP_BODY = "compare-body"
 
 # SPARQL page
 SQ_EDITOR = "sparql-editor"  # the div the CodeMirror editor mounts on

@@ -15,8 +15,8 @@ from graph.service.details import MAX_PAGES
 from graph.service.explore_state import LANGS, LAYOUTS, MAX_K, default_state
 from graph.vocab.namespaces import curie, expand
 
-__all__ = ["EXPLORE", "STRATEGY", "TWO_ACTORS", "NETWORK", "GAPS", "SPARQL", "decode_state", "encode_state",
-           "share_search", "toggle_lang_query", "url_query"]
+__all__ = ["EXPLORE", "STRATEGY", "TWO_ACTORS", "NETWORK", "GAPS", "SPARQL", "COMPARE", "DATA", "decode_state",
+           "encode_state", "share_search", "toggle_lang_query", "url_query"]
 
 EXPLORE = "/"
 STRATEGY = "/strategi"
@@ -24,6 +24,8 @@ TWO_ACTORS = "/tva-aktorer"
 NETWORK = "/natverk"
 GAPS = "/luckor"
 SPARQL = "/fraga"
+COMPARE = "/jamfor"
+DATA = "/data"
 _IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 
 

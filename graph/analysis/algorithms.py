@@ -25,7 +25,7 @@ class NotInGraph(NodeNotFound, nx.NodeNotFound):
 
 __all__ = [
     "NotInGraph",
-    "DIRECT", "VIA", "CONTRIBUTES", "PART_OF",
+    "DIRECT", "VIA", "CONTRIBUTES", "PART_OF", "said_in",
     "EXPLICIT", "strategy_reach", "actors_reaching", "affiliation_graph", "collaboration_graph",
     "collaboration_network",
     "weighted_degree", "betweenness", "communities", "shortest_connections",
@@ -100,6 +100,24 @@ def strategy_reach(
         for routes in strategies.values():
             routes.sort(key=lambda r: (r["project"] or "", r["edges"][0]["relation"]))
     return {a: dict(sorted(reach[a].items())) for a in sorted(reach)}
+
+
+def said_in(G: nx.MultiDiGraph, document: str) -> nx.MultiDiGraph:
+    """The relations of ``G`` that ``document`` says: the edges whose ``documents`` (the documents of their source
+    passages, :func:`graph.analysis.convert.to_nx`) include it, with their end nodes.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("polis", "p1", key="participatesIn", relation="participatesIn", documents=["svar-1", "svar-2"])
+    'participatesIn'
+    >>> G.add_edge("p1", "s1", key="contributesTo", relation="contributesTo", documents=["svar-1"])
+    'contributesTo'
+    >>> sorted(said_in(G, "svar-2").edges()), sorted(strategy_reach(said_in(G, "svar-1"))["polis"])
+    ([('polis', 'p1')], ['s1'])
+    """
+    return G.edge_subgraph((u, v, k) for u, v, k, docs in G.edges(keys=True, data="documents")
+                           if document in (docs or ())).copy()
 
 
 def actors_reaching(G: nx.DiGraph, strategy: str, **options) -> dict[str, list[dict]]:

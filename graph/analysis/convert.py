@@ -11,7 +11,8 @@ attributes are plain ``str``/``int``/``list`` values, so nothing downstream hold
 * edge attributes (key = ``relation``): ``relation`` (the predicate's local name, e.g. ``participatesIn``),
   ``predicate`` (IRI), ``assertion`` (IRI or ``""``), ``mode`` (``stated``, ``interpreted`` or ``""``),
   ``reason_sv``, ``reason_en``, ``passage`` (IRI or ``""``), ``text`` (the passage's exact text),
-  ``start``/``end`` (character offsets, ``-1`` if unknown);
+  ``start``/``end`` (character offsets, ``-1`` if unknown), ``documents`` (every document a passage of any
+  assertion of the triple is in, sorted: the replies that say it);
 * graph attribute ``relations``: ``{local name: {"iri", "label_sv", "label_en"}}``.
 """
 
@@ -128,6 +129,11 @@ def to_nx(store: Store) -> nx.MultiDiGraph:
             if node not in G:
                 G.add_node(node, type="other", label_sv=local_name(node), label_en=local_name(node), notation="",
                            names=[])
+        document = row["document"].value if "document" in row else None
         if not G.has_edge(source, target, key=attrs["relation"]):
-            G.add_edge(source, target, key=attrs["relation"], **attrs)
+            G.add_edge(source, target, key=attrs["relation"], documents=[], **attrs)
+        documents = G.edges[source, target, attrs["relation"]]["documents"]
+        if document and document not in documents:
+            documents.append(document)
+            documents.sort()
     return G

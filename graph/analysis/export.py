@@ -29,7 +29,8 @@ def writable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         plain = {k: "|".join(v) if isinstance(v, list) else v for k, v in attrs.items() if v is not None}
         H.add_node(node, **plain, label=attrs.get("label_sv") or node)
     for u, v, key, attrs in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=key, **{k: x for k, x in attrs.items() if x is not None}, label=attrs.get("relation", key))
+        plain = {k: "|".join(x) if isinstance(x, list) else x for k, x in attrs.items() if x is not None}
+        H.add_edge(u, v, key=key, **plain, label=attrs.get("relation", key))
     return H
 
 

@@ -50,8 +50,8 @@ from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 
 __all__ = [
-    "Views", "views", "invalidate", "entity", "resolve_node", "actors_for_strategy", "shared_between",
-    "connections", "gaps", "brokers", "network", "sparql_for", "paged", "graph_actors", "ACTOR_TYPES",
+    "Views", "views", "invalidate", "reply_relations", "entity", "resolve_node", "actors_for_strategy",
+    "shared_between", "connections", "gaps", "brokers", "network", "sparql_for", "paged", "graph_actors", "ACTOR_TYPES",
     "TABLE_ROWS", "HEAVY_ROWS", "ROUTES_SHOWN",
 ]
 
@@ -121,6 +121,23 @@ class Views:
 def views(store: Store) -> Views:
     """The views of ``store``, kept with its other caches (:mod:`graph.service.caches`; built on first use)."""
     return caches_of(store).get("planner", lambda s: Views(to_nx(s)))
+
+
+def reply_relations(store: Store, reply: str | None = None) -> nx.MultiDiGraph:
+    """The store's relations graph, or (with ``reply``, a document's IRI) only the relations that document says
+    (:func:`graph.analysis.algorithms.said_in`); cached per reply."""
+    v = views(store)
+    if not reply:
+        return v.relations
+    return v.memoised(("said-in", reply), lambda: analysis.said_in(v.relations, reply))
+
+
+def _collaboration(store: Store, reply: str | None) -> nx.Graph:
+    v = views(store)
+    if not reply:
+        return v.collaboration
+    said = reply_relations(store, reply)  # outside the lock memoised holds (it is not reentrant)
+    return v.memoised(("collaboration", reply), lambda: analysis.collaboration_network(said))
 
 
 def invalidate(store: Store | None = None) -> None:
@@ -341,18 +358,19 @@ def _gaps(G: nx.MultiDiGraph) -> Gaps:
 
 
 def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 1000, k: int = 100,
-            seed: int = 0) -> Brokers:
-    """Actors ranked by betweenness in the collaboration network, then weighted degree; with communities."""
+            seed: int = 0, reply: str | None = None) -> Brokers:
+    """Actors ranked by betweenness in the collaboration network (of what ``reply`` says, if given), then weighted
+    degree; with communities."""
     v = views(store)
-    key = ("brokers", exact_max_nodes, k, seed)
+    key = ("brokers", exact_max_nodes, k, seed, reply)
+    C = _collaboration(store, reply)
     if key not in v.memo:
-        C = v.collaboration
         between = analysis.betweenness(C, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
         strength = analysis.weighted_degree(C)
         groups = analysis.communities(C, seed=seed)
         v.memo[key] = (between, strength, groups)
     between, strength, groups = v.memo[key]
-    G, C = v.relations, v.collaboration
+    G = v.relations
     member = {n: i for i, group in enumerate(groups) for n in group}
     ranked = sorted(C.nodes, key=lambda n: (-between[n], -strength[n], _short(G, n).casefold()))
     actors: list[Broker] = [{**entity(G, n), "rank": i + 1, "betweenness": round(between[n], 6),
@@ -368,17 +386,18 @@ def brokers(store: Store, *, limit: int | None = None, exact_max_nodes: int = 10
     }
 
 
-def network(store: Store, *, max_elements: int = 400, seed: int = 0) -> Network:
-    """The actor–actor collaboration network within ``max_elements`` nodes plus edges, with fixed positions.
+def network(store: Store, *, max_elements: int = 400, seed: int = 0, reply: str | None = None) -> Network:
+    """The actor–actor collaboration network within ``max_elements`` nodes plus edges, with fixed positions; with
+    ``reply``, the network of the relations that reply says (:func:`reply_relations`).
 
     Actors are those of :func:`brokers` (with ``betweenness``, ``weighted_degree`` and ``community``); when the
     whole network is over budget, the strongest actors (by weighted degree, at most a quarter of the budget) and
     the heaviest edges between them are kept. Positions (``{iri: {"x", "y"}}``, pixels) are computed here and
     cached (Kamada–Kawai up to 300 actors, a seeded spring layout above), so the browser draws a preset layout.
     """
-    ranked = brokers(store, seed=seed)
+    ranked = brokers(store, seed=seed, reply=reply)
     v = views(store)
-    C = v.collaboration
+    C = _collaboration(store, reply)
     total = {"actors": C.number_of_nodes(), "edges": C.number_of_edges()}
     actors = sorted(ranked["actors"], key=lambda a: (-a["weighted_degree"], a["label"].casefold()))
     if total["actors"] + total["edges"] > max_elements:

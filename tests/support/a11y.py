@@ -18,6 +18,7 @@ PAGES = {
     "/natverk": "window.cy && window.cy.nodes().length > 0",
     "/luckor": "document.querySelector('.coverage tbody tr')",
     "/fraga": "document.querySelector('.cm-editor')",
+    "/jamfor": "document.querySelector('.cmp-table')",
     "/data": "document.querySelector('#data-template')",
 }
 SETTLED = 30_000

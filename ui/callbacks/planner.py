@@ -157,22 +157,25 @@ def register_network(app, ctx) -> None:
     """Measure chosen → the network drawn within the element budget; the measure kept in the URL; "Visa fler" of
     its tables."""
 
-    @app.callback(Output(ids.NET_BODY, "children"), Input(ids.NET_MEASURE, "value"), State(ids.NET_META, "data"))
-    def show(measure, meta):
+    @app.callback(Output(ids.NET_BODY, "children"), Output(ids.NET_META, "data"), Input(ids.NET_MEASURE, "value"),
+                  Input(ids.NET_REPLY, "value"), State(ids.NET_META, "data"))
+    def show(measure, reply, meta):
+        meta = {**meta, "reply": reply or None}  # "Visa fler" pages the network of the same source
         try:
-            result = network(ctx.store, max_elements=ctx.settings.max_elements)
+            result = network(ctx.store, max_elements=ctx.settings.max_elements, reply=meta["reply"])
         except FardplanError as exc:
-            return _error(exc)
-        return build_network_view(result, measure, meta["lang"])
+            return _error(exc), meta
+        return build_network_view(result, measure, meta["lang"]), meta
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.NET_MEASURE, "value"),
-                  State(ids.NET_META, "data"), prevent_initial_call=True)
-    def to_url(measure, meta):
-        return url_query(meta["lang"], measure=None if measure == "weighted_degree" else measure)
+                  Input(ids.NET_REPLY, "value"), State(ids.NET_META, "data"), prevent_initial_call=True)
+    def to_url(measure, reply, meta):
+        return url_query(meta["lang"], measure=None if measure == "weighted_degree" else measure,
+                         reply=curie(reply) if reply else None)
 
     def rows_for(table: str, of: str, meta: dict, clicks: int):
         lang = meta["lang"]
-        result = network(ctx.store, max_elements=ctx.settings.max_elements)
+        result = network(ctx.store, max_elements=ctx.settings.max_elements, reply=meta.get("reply"))
         if table == "actors":
             return more_rows(ranked_actors(result, of, lang), TABLE_ROWS, clicks,
                              lambda r: build_network_actor_row(r, lang))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ui import ids
+from ui import ids, urls
 from ui.i18n import number, t
 
 __all__ = ["PATH", "TITLE", "layout"]
 
-PATH = "/data"
+PATH = urls.DATA
 TITLE = {"sv": "Data", "en": "Data"}
 
 
