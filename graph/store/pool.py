@@ -78,7 +78,7 @@ KNOWN_HEAVY = 256  # calls remembered as heavy
 _READY = b"R"
 _NO_NETWORK = b"N"
 _HEADER = struct.Struct("!Q")
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16  # a pipe holds 64 KiB: a larger read gets no more, but costs a fresh 1 MB buffer (mmap) per call
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
