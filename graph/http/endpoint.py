@@ -55,6 +55,7 @@ _SECURITY = "fardplan_security"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 TRUNCATED_HEADER = "X-Fardplan-Truncated"
+CACHED_QUERY_STRING = 8192  # longest query string whose parameters are remembered
 
 # Media types we answer, best first; the first of each list is the default.
 RESULT_TYPES = {
@@ -165,13 +166,30 @@ def _answer_response(result: bounded.Bounded) -> Response:
     return response
 
 
-@functools.lru_cache(maxsize=64)
-def _writer(result_type: str | None, graph_type: str | None) -> _Writer:
-    """The writer of one pair of negotiated media types (made once; 406 if neither kind of answer has one)."""
+@functools.lru_cache(maxsize=128)
+def _writer(accept: str) -> _Writer:
+    """The writer for one Accept header (negotiated once; 406 if neither kind of answer has a media type)."""
+    result_type, graph_type = _negotiate(RESULT_TYPES, accept), _negotiate(GRAPH_TYPES, accept)
     if result_type is None and graph_type is None:
         raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
                         + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
     return _Writer(result_type, graph_type)
+
+
+def _query_args(query_string: str) -> dict[str, tuple[str, ...]]:
+    """The parameters of a WSGI ``QUERY_STRING`` (bytes as latin-1, their text UTF-8); short ones remembered (a
+    client repeats its queries)."""
+    if len(query_string) <= CACHED_QUERY_STRING:
+        return _parsed_query_string(query_string)
+    return _parse_query_string(query_string)
+
+
+def _parse_query_string(query_string: str) -> dict[str, tuple[str, ...]]:
+    text = query_string.encode("latin-1", "replace").decode("utf-8", "replace")
+    return {k: tuple(v) for k, v in parse_qs(text, keep_blank_values=True).items()}
+
+
+_parsed_query_string = functools.lru_cache(maxsize=256)(_parse_query_string)
 
 
 @functools.lru_cache(maxsize=64)
@@ -219,10 +237,7 @@ class _Endpoint:
 
     def _protocol_request(self, environ: dict[str, Any], method: str) -> tuple[str | None, list[str], list[str]]:
         """The query text and dataset IRIs of a SPARQL Protocol request (None: no query given)."""
-        query_string = environ.get("QUERY_STRING", "")
-        if query_string:  # WSGI strings are bytes as latin-1; the query string's bytes are UTF-8
-            query_string = query_string.encode("latin-1").decode("utf-8", "replace")
-        args = parse_qs(query_string, keep_blank_values=True)
+        args = {k: list(v) for k, v in _query_args(environ.get("QUERY_STRING", "")).items()}
         if method == "POST":
             media, params = parse_options_header(environ.get("CONTENT_TYPE", ""))
             media = media.lower()
@@ -262,7 +277,7 @@ class _Endpoint:
             if method == "POST":
                 raise HttpError("no query given: send query=… or an application/sparql-query body", 400)
             return self.service_description(environ, accept)
-        writer = _writer(_negotiate(RESULT_TYPES, accept), _negotiate(GRAPH_TYPES, accept))
+        writer = _writer(accept)
         result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
                           render=writer)
         body, media_type = result.rendered
