@@ -111,7 +111,7 @@ def budgets(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str, s
                 f"at {label} even oxigraph serve (Rust, no limits) is only {reference:.1f}× rdflib-endpoint: the "
                 f"queries are so small that HTTP handling is most of each request; ours reaches {share:.0%} of it")
     if status == "not measured" and all(_metric(results, _label(s), "endpoint", "ours") is None for s in sizes):
-        why = "our endpoint (graph/http.py) was not measured; " + why
+        why = "our endpoint (graph/http/endpoint.py) was not measured; " + why
     rows.append(("endpoint throughput", "≥ 10× rdflib-endpoint", text, status, why))
     large = [s for s in sizes if s >= 100_000]
     text, status, why = _per_size(results, large, "endpoint", ("oxigraph_over_ours",), 1.5, lambda v: f"{v:.2f}×")

@@ -2,8 +2,8 @@
 
 ``python -m bench.servers FILE PORT`` serves an N-Triples file with ``rdflib-endpoint`` (rdflib's engine behind
 FastAPI/uvicorn), the comparison the issue asks for; ``python -m bench.servers --ours_app SERVER FILE PORT`` serves it
-with our endpoint (graph/http.py) on ``granian`` (through graph/serve.py, as ``python app.py``) or ``waitress``;
-gunicorn runs :func:`ours_app` itself; ``--explorer_app`` serves the whole explorer the same ways. Each in
+with our endpoint (graph/http/endpoint.py) on ``granian`` (through graph/http/server.py, as ``python app.py``) or
+``waitress``; gunicorn runs :func:`ours_app` itself; ``--explorer_app`` serves the whole explorer the same ways. Each in
 its own process like oxigraph's.
 """
 
@@ -127,8 +127,8 @@ def rdflib_endpoint(path: Path) -> AbstractContextManager[str]:
 
 
 def our_endpoint(path: Path, server: str = "granian") -> AbstractContextManager[str]:
-    """Our ``/sparql`` (graph/http.py, default settings) serving ``path`` in a child process on ``server``
-    (one of :data:`OUR_SERVERS`; ``granian`` is what ``python app.py`` runs, through graph/serve.py); a context
+    """Our ``/sparql`` (graph/http/endpoint.py, default settings) serving ``path`` in a child process on ``server``
+    (one of :data:`OUR_SERVERS`; ``granian`` is what ``python app.py`` runs, through graph/http/server.py); a context
     manager yielding its URL. Every variant runs one process with the same number of threads."""
     return _our(path, server, "ours_app", "/sparql")
 
@@ -331,9 +331,10 @@ def _serve_rdflib(path: str, port: int) -> None:
 
 
 def ours_app(settings: Any = None) -> Any:
-    """The bare ``/sparql`` routes of graph/http.py (``settings``, default :class:`Settings` from the environment)
-    over the N-Triples file named by ``FARDPLAN_BENCH_NT``, bulk-loaded into an embedded store on disk (the kind
-    ``python app.py`` opens by default, and what oxigraph serve reads): the app every server variant runs."""
+    """The bare ``/sparql`` routes of graph/http/endpoint.py (``settings``, default :class:`Settings` from the
+    environment) over the N-Triples file named by ``FARDPLAN_BENCH_NT``, bulk-loaded into an embedded store on disk
+    (the kind ``python app.py`` opens by default, and what oxigraph serve reads): the app every server variant runs.
+    ``register_routes`` mounts ``/sparql`` in front of the Flask app as ``create_app`` does."""
     import atexit
     import gc
     import shutil
@@ -361,7 +362,7 @@ def ours_app(settings: Any = None) -> Any:
 
 
 def _serve_ours(factory: str, server: str, port: int) -> None:
-    """``factory`` (``ours_app`` or ``explorer_app``) on granian through graph/serve.py (as ``python app.py``), or
+    """``factory`` (``ours_app`` or ``explorer_app``) on granian through graph/http/server.py (as ``python app.py``), or
     on waitress with as many threads."""
     from graph.settings import Settings
 

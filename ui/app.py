@@ -39,10 +39,11 @@ from ui.components import presentation
 from ui.components.errors import banner, on_callback_error
 from ui.pages import compare, data, explore, gaps, network, sparql, strategy_actors, two_actors
 
-__all__ = ["ASSETS", "PAGES", "PAGE_MODULES", "ROUTES", "AppContext", "create_app", "open_default_store",
-           "production_app", "run"]
+__all__ = ["ASSETS", "EDITOR_ASSET", "PAGES", "PAGE_MODULES", "ROUTES", "AppContext", "create_app",
+           "open_default_store", "production_app", "run"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+EDITOR_ASSET = r"^sparql-editor\.js$"  # not in every page: 400 KB that only /fraga needs
 # Each page (nav order) with the function that registers its callbacks.
 PAGES: list[tuple[Any, Callable[[Dash, Any], None]]] = [
     (explore, explore_callbacks.register),
@@ -101,7 +102,8 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     cyto.load_extra_layouts()  # fcose, dagre, cose-bilkent and the SVG exporter
     ctx = AppContext(store if store is not None else open_default_store(settings), settings)
     app = Dash(__name__, assets_folder=str(ASSETS), title="Färdplan Explorer", update_title=None,
-               suppress_callback_exceptions=True, serve_locally=True, on_error=on_callback_error)
+               suppress_callback_exceptions=True, serve_locally=True, on_error=on_callback_error,
+               assets_ignore=EDITOR_ASSET)  # loaded only by the SPARQL page (assets/sparql-loader.js)
     app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)  # a11y: assets/a11y.js follows ?lang
     app.layout = html.Div([dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.PAGE_META), banner(),
                            html.Div(id=ids.SHELL, className="shell")])

@@ -13,7 +13,7 @@ from bench.common import Context, endpoint_mix, has_module, section_result, size
 
 __all__ = ["section_endpoint", "OURS", "OXIGRAPH", "RDFLIB_ENDPOINT"]
 
-OURS = "ours (graph/http.py on granian, as python app.py serves it)"
+OURS = "ours (graph/http/endpoint.py on granian, as python app.py serves it)"
 OXIGRAPH = "oxigraph serve-read-only (reference, no limits)"
 RDFLIB_ENDPOINT = "rdflib-endpoint (uvicorn)"
 
@@ -62,11 +62,12 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
             continue
         with servers.our_endpoint(ctx.nt, server) as url:
             run(label, url, n)
-    notes.append("Ours: the /sparql route of graph/http.py with default settings (policy check, a pool of "
+    notes.append("Ours: /sparql of graph/http/endpoint.py (SparqlApp, a plain WSGI app mounted in front of the "
+                 "Flask/Dash app, as in python app.py) with default settings (policy check, a pool of "
                  "pre-forked query workers without network, each query killed at the time limit, row cap) over "
                  "an on-disk store (the default of python app.py; oxigraph serve also reads RocksDB on disk), in one "
                  "web server process with the same number of threads on each server (an embedded store is opened "
-                 "by one process). granian is what `python app.py` runs (graph/serve.py).")
+                 "by one process). granian is what `python app.py` runs (graph/http/server.py).")
     if not has_module("rdflib_endpoint"):
         notes.append("rdflib-endpoint is not installed (pip install rdflib-endpoint uvicorn): not measured.")
     elif not ctx.rdflib_ok:

@@ -1,8 +1,10 @@
 """HTTP face of the store for machines: ``/sparql`` (SPARQL 1.1 Protocol, read-only), ``/queries`` (canned
-queries) and ``/id/…`` (dereferenceable resource IRIs). A Flask blueprint, no Dash.
+queries) and ``/id/…`` (dereferenceable resource IRIs). No Dash.
 
-Mount it on the UI's Flask server with :func:`register_routes` (``register_routes(app.server, store,
-settings)``). Every query goes through :func:`graph.store.limits.run`: the policy check, the time limit, the row cap.
+``/sparql`` is :class:`SparqlApp`, a plain WSGI app mounted in front of the Flask app (no routing, request or
+response objects on its hot path); ``/queries`` and ``/id`` are a Flask blueprint. Mount both on the UI's Flask
+server with :func:`register_routes` (``register_routes(app.server, store, settings)``). Every query goes through
+:func:`graph.store.limits.run`: the policy check, the time limit, the row cap.
 
 Security headers (:func:`install_security_headers`): every response of the server gets
 ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and a Content-Security-Policy. Machine answers
@@ -14,15 +16,22 @@ sent on ``/sparql`` only (setting ``cors_origins``), never on ``/queries`` or ``
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, request
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.http import parse_accept_header, parse_options_header
+from werkzeug.utils import get_content_type
+from werkzeug.wsgi import get_current_url, get_input_stream
 
 from graph import queries
 from graph.errors import FardplanError, HttpError, NodeNotFound
@@ -34,7 +43,11 @@ from graph.store import limits as bounded
 from graph.store.pool import Limits, pool_for
 from graph.vocab.namespaces import ID_IRI, PREFIXES, sparql_prologue
 
-__all__ = ["API_CSP", "content_security_policy", "install_security_headers", "register_routes", "sparql_blueprint"]
+__all__ = ["API_CSP", "SparqlApp", "content_security_policy", "install_security_headers", "register_routes",
+           "sparql_blueprint"]
+
+log = logging.getLogger(__name__)
+WsgiApp = Callable[..., Iterable[bytes]]
 
 # What a browser may do with a machine answer (JSON, RDF, CSV): nothing — no script, no style, no framing.
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -42,6 +55,7 @@ _SECURITY = "fardplan_security"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 TRUNCATED_HEADER = "X-Fardplan-Truncated"
+CACHED_QUERY_STRING = 8192  # longest query string whose parameters are remembered
 
 # Media types we answer, best first; the first of each list is the default.
 RESULT_TYPES = {
@@ -78,21 +92,21 @@ def _error(exc: FardplanError) -> Response:
     return Response(json.dumps(exc.to_dict(), ensure_ascii=False), status=exc.status, mimetype="application/json")
 
 
-def _negotiate(table: dict[str, str], fmt: str | None = None) -> str | None:
-    """The media type to answer with: ``?format=`` first, then Accept; None if nothing acceptable."""
+def _negotiate(table: dict[str, str], accept: str, fmt: str | None = None) -> str | None:
+    """The media type to answer with: ``?format=`` first, then the ``accept`` header; None if nothing acceptable."""
     if fmt:
         fmt = fmt.lower()
         for media, short in table.items():
             if fmt in (media, short):
                 return media
         return None
-    header = request.headers.get("Accept", "").strip().lower()
+    header = accept.strip().lower()
     if header and not any(c in header for c in ",;*"):  # one concrete media type (most clients): no weighing
         return header if header in table else None
-    accept = request.accept_mimetypes
-    if not accept or (accept.best == "*/*" and len(accept) == 1):
+    accepted = parse_accept_header(accept, MIMEAccept)
+    if not accepted or (accepted.best == "*/*" and len(accepted) == 1):
         return next(iter(table))
-    return request.accept_mimetypes.best_match(list(table))
+    return accepted.best_match(list(table))
 
 
 def _rdf_format(media_type: str) -> Format:
@@ -152,6 +166,48 @@ def _answer_response(result: bounded.Bounded) -> Response:
     return response
 
 
+@functools.lru_cache(maxsize=128)
+def _writer(accept: str) -> _Writer:
+    """The writer for one Accept header (negotiated once; 406 if neither kind of answer has a media type)."""
+    result_type, graph_type = _negotiate(RESULT_TYPES, accept), _negotiate(GRAPH_TYPES, accept)
+    if result_type is None and graph_type is None:
+        raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
+                        + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
+    return _Writer(result_type, graph_type)
+
+
+def _query_args(query_string: str) -> dict[str, tuple[str, ...]]:
+    """The parameters of a WSGI ``QUERY_STRING`` (bytes as latin-1, their text UTF-8); short ones remembered (a
+    client repeats its queries)."""
+    if len(query_string) <= CACHED_QUERY_STRING:
+        return _parsed_query_string(query_string)
+    return _parse_query_string(query_string)
+
+
+def _parse_query_string(query_string: str) -> dict[str, tuple[str, ...]]:
+    text = query_string.encode("latin-1", "replace").decode("utf-8", "replace")
+    return {k: tuple(v) for k, v in parse_qs(text, keep_blank_values=True).items()}
+
+
+_parsed_query_string = functools.lru_cache(maxsize=256)(_parse_query_string)
+
+
+@functools.lru_cache(maxsize=64)
+def _content_type(media_type: str) -> str:
+    """The Content-Type header of ``media_type`` as Flask writes it (``; charset=utf-8`` on text types)."""
+    return get_content_type(media_type, "utf-8")
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A ``/sparql`` answer before it is sent: status, media type, body and extra headers."""
+
+    status: int
+    media_type: str | None = None
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 class _Endpoint:
     """The routes, closed over one store and one settings object."""
 
@@ -168,24 +224,24 @@ class _Endpoint:
                            default_graphs=default_graphs, named_graphs=named_graphs, render=render)
 
     # ------------------------------------------------------------------------------------------ /sparql
-    def _body(self) -> bytes:
+    def _body(self, environ: dict[str, Any]) -> bytes:
         limit = self.settings.max_body_bytes
-        if (request.content_length or 0) > limit:
-            raise HttpError(f"request body larger than {limit} bytes", 413)
         try:  # a chunked body has no Content-Length: count what arrives (the stream may stop at the limit)
-            data = request.stream.read(limit + 1)
-            if len(data) > limit or (len(data) == limit and request.stream.read(1)):
+            stream = get_input_stream(environ, max_content_length=limit)
+            data = stream.read(limit + 1)
+            if len(data) > limit or (len(data) == limit and stream.read(1)):
                 raise HttpError(f"request body larger than {limit} bytes", 413)
         except RequestEntityTooLarge:
             raise HttpError(f"request body larger than {limit} bytes", 413) from None
         return data
 
-    def _protocol_request(self) -> tuple[str | None, list[str], list[str]]:
+    def _protocol_request(self, environ: dict[str, Any], method: str) -> tuple[str | None, list[str], list[str]]:
         """The query text and dataset IRIs of a SPARQL Protocol request (None: no query given)."""
-        args = {k: request.args.getlist(k) for k in request.args}
-        if request.method == "POST":
-            media = (request.mimetype or "").lower()
-            body = self._body()
+        args = {k: list(v) for k, v in _query_args(environ.get("QUERY_STRING", "")).items()}
+        if method == "POST":
+            media, params = parse_options_header(environ.get("CONTENT_TYPE", ""))
+            media = media.lower()
+            body = self._body(environ)
             if media == "application/x-www-form-urlencoded":
                 form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
                 if "update" in form:
@@ -193,8 +249,11 @@ class _Endpoint:
                 for key, values in form.items():
                     args.setdefault(key, []).extend(values)
             elif media == "application/sparql-query":
-                args.setdefault("query", []).append(body.decode(request.mimetype_params.get("charset", "utf-8"),
-                                                                "replace"))
+                try:
+                    text = body.decode(params.get("charset", "utf-8"), "replace")
+                except LookupError:
+                    raise HttpError(f"unknown charset {params.get('charset')!r}: send UTF-8", 415) from None
+                args.setdefault("query", []).append(text)
             elif media == "application/sparql-update":
                 raise HttpError("SPARQL Update is not allowed: this endpoint is read-only", 403)
             else:
@@ -210,37 +269,34 @@ class _Endpoint:
             raise HttpError(f"query larger than {self.settings.max_body_bytes} bytes", 413)
         return text, args.get("default-graph-uri", []), args.get("named-graph-uri", [])
 
-    def sparql(self) -> Response:
-        if request.method == "OPTIONS":
-            return Response(status=204)
-        text, default_graphs, named_graphs = self._protocol_request()
+    def sparql(self, environ: dict[str, Any], method: str) -> _Reply:
+        """One ``/sparql`` request (GET, HEAD or POST), answered from the WSGI environ alone."""
+        text, default_graphs, named_graphs = self._protocol_request(environ, method)
+        accept = environ.get("HTTP_ACCEPT", "")
         if text is None:
-            if request.method == "POST":
+            if method == "POST":
                 raise HttpError("no query given: send query=… or an application/sparql-query body", 400)
-            return self.service_description()
-        result_type = _negotiate(RESULT_TYPES)
-        graph_type = _negotiate(GRAPH_TYPES)
-        if result_type is None and graph_type is None:
-            raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
-                            + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
+            return self.service_description(environ, accept)
+        writer = _writer(accept)
         result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
-                          render=_Writer(result_type, graph_type))
-        return _answer_response(result)
+                          render=writer)
+        body, media_type = result.rendered
+        return _Reply(200, media_type, body, ((TRUNCATED_HEADER, "true"),) if result.truncated else ())
 
-    def service_description(self) -> Response:
-        media = _negotiate(GRAPH_TYPES)
+    def service_description(self, environ: dict[str, Any], accept: str) -> _Reply:
+        media = _negotiate(GRAPH_TYPES, accept)
         if media is None:
             raise HttpError("not acceptable: the service description is RDF; accept text/turtle", 406)
         sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
         service = ox.BlankNode("service")
         triples = [
             ox.Triple(service, ox.NamedNode(PREFIXES["rdf"] + "type"), sd("Service")),
-            ox.Triple(service, sd("endpoint"), ox.NamedNode(request.base_url)),
+            ox.Triple(service, sd("endpoint"), ox.NamedNode(get_current_url(environ, strip_querystring=True))),
             ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
         ]
         triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name))
                     for name in RESULT_FORMAT_IRIS]
-        return _graph_response(triples, media)
+        return _Reply(200, media, _graph_body(triples, media))
 
     # ------------------------------------------------------------------------------------------ /queries
     def list_queries(self) -> Response:
@@ -258,7 +314,7 @@ class _Endpoint:
             raise NodeNotFound(name) from exc
         values = {k: v for k, v in request.args.items() if k != "format"}
         table = {"application/sparql-results+json": "json", "application/json": "json", "text/csv": "csv"}
-        media = _negotiate(table, request.args.get("format"))
+        media = _negotiate(table, request.headers.get("Accept", ""), request.args.get("format"))
         if media is None:
             raise HttpError("not acceptable: canned queries answer SPARQL JSON or CSV (?format=json|csv)", 406)
         result = self.run(canned.sparql(values), render=_Writer(media, None))
@@ -271,7 +327,7 @@ class _Endpoint:
             node = ox.NamedNode(iri)
         except ValueError:
             raise NodeNotFound(iri) from None
-        media = _negotiate({"text/html": "html", **GRAPH_TYPES})
+        media = _negotiate({"text/html": "html", **GRAPH_TYPES}, request.headers.get("Accept", ""))
         if media is None:
             raise HttpError("not acceptable: accept text/html or an RDF format (" + ", ".join(GRAPH_TYPES) + ")", 406)
         result = self.run(DESCRIBE_QUERY, bindings={"r": node})
@@ -288,12 +344,11 @@ class _Endpoint:
         return response
 
 
-def sparql_blueprint(store: Store, settings: Settings) -> Blueprint:
-    """The blueprint serving ``/sparql``, ``/queries``, ``/queries/NAME`` and ``/id/PATH`` over ``store``."""
-    endpoint = _Endpoint(store, settings)
+def sparql_blueprint(store: Store, settings: Settings, endpoint: _Endpoint | None = None) -> Blueprint:
+    """The blueprint serving ``/queries``, ``/queries/NAME`` and ``/id/PATH`` over ``store`` (``/sparql`` is
+    :class:`SparqlApp`, mounted in front of the Flask app by :func:`register_routes`)."""
+    endpoint = endpoint or _Endpoint(store, settings)
     bp = Blueprint("fardplan_sparql", __name__)
-    bp.add_url_rule("/sparql", "sparql", endpoint.sparql, methods=["GET", "POST", "OPTIONS"],
-                    provide_automatic_options=False)
     bp.add_url_rule("/queries", "queries", endpoint.list_queries, methods=["GET"])
     bp.add_url_rule("/queries/<name>", "query", endpoint.run_query, methods=["GET"])
     bp.add_url_rule("/id/<path:path>", "resource", endpoint.resource, methods=["GET"])
@@ -305,31 +360,91 @@ def sparql_blueprint(store: Store, settings: Settings) -> Blueprint:
     @bp.after_request
     def _headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = API_CSP
-        if request.endpoint == f"{bp.name}.sparql":
-            _cors(response, settings.cors_origins)
         response.headers.setdefault("Vary", "Accept")
         return response
 
     return bp
 
 
-def _cors(response: Response, origins: str) -> None:
-    """CORS headers of ``/sparql``: ``*``, or the request's Origin if it is one of ``origins`` (space-separated)."""
-    allowed = origins.split()
-    if not allowed:
-        return
-    if "*" in allowed:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-    else:
-        origin = request.headers.get("Origin")
-        if origin not in allowed:
-            return
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.vary.add("Origin")
-    if request.method == "OPTIONS":
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
-        response.headers["Access-Control-Max-Age"] = "86400"
+_SPARQL_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+_SECURITY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+                     ("Content-Security-Policy", API_CSP))
+
+
+class SparqlApp:
+    """``/sparql`` as a plain WSGI app in front of another (the Flask/Dash app gets every other path).
+
+    The hot path of the endpoint: no routing, request or response objects; the answer's body is written by the
+    query process (:class:`_Writer`) and sent as it comes back. The limits, the policy check and the one error
+    shape are those of the Flask routes; every answer carries the security headers of
+    :func:`install_security_headers` and the CORS headers of setting ``cors_origins``.
+    """
+
+    def __init__(self, endpoint: _Endpoint, app: WsgiApp, path: str = "/sparql") -> None:
+        self.endpoint = endpoint
+        self.app = app
+        self.path = path
+        self.origins = tuple(endpoint.settings.cors_origins.split())
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != self.path:
+            return self.app(environ, start_response)
+        method = environ.get("REQUEST_METHOD", "GET").upper()
+        try:
+            if method == "OPTIONS":
+                reply = _Reply(204)
+            elif method not in _SPARQL_METHODS:
+                raise HttpError(f"method {method} is not allowed on /sparql: use GET or POST", 405)
+            else:
+                reply = self.endpoint.sparql(environ, "GET" if method == "HEAD" else method)
+        except FardplanError as exc:
+            reply = _error_reply(exc)
+        except Exception as exc:  # noqa: BLE001 - an unforeseen failure still answers in the one error shape
+            log.exception("/sparql failed")
+            error = FardplanError(f"internal error: {exc.__class__.__name__}; this is the server's failure")
+            error.status = 500
+            reply = _error_reply(error)
+        headers = [*_SECURITY_HEADERS, *reply.headers]
+        if reply.media_type is not None:
+            headers.append(("Content-Type", _content_type(reply.media_type)))
+        if reply.status != 204:
+            headers.append(("Content-Length", str(len(reply.body))))
+        vary = self._cors(environ, method, headers)
+        headers.append(("Vary", vary))
+        if reply.status == 405:
+            headers.append(("Allow", ", ".join(_SPARQL_METHODS)))
+        start_response(f"{reply.status} {_phrase(reply.status)}", headers)
+        return [] if method == "HEAD" or reply.status == 204 else [reply.body]
+
+    def _cors(self, environ: dict[str, Any], method: str, headers: list[tuple[str, str]]) -> str:
+        """Add the CORS headers (``*``, or the request's Origin if it is one of ``cors_origins``); the Vary value."""
+        if not self.origins:
+            return "Accept"
+        vary = "Accept"
+        if "*" in self.origins:
+            headers.append(("Access-Control-Allow-Origin", "*"))
+        else:
+            origin = environ.get("HTTP_ORIGIN")
+            if origin not in self.origins:
+                return vary
+            headers.append(("Access-Control-Allow-Origin", origin))
+            vary = "Accept, Origin"
+        if method == "OPTIONS":
+            headers += [("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                        ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                        ("Access-Control-Max-Age", "86400")]
+        return vary
+
+
+def _error_reply(exc: FardplanError) -> _Reply:
+    return _Reply(exc.status, "application/json", json.dumps(exc.to_dict(), ensure_ascii=False).encode())
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
 
 
 def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
@@ -377,7 +492,8 @@ def install_security_headers(server: Flask, script_hashes: Iterable[str] | None 
 
 
 def register_routes(server: Flask, store: Store | Any, settings: Settings | None = None) -> None:
-    """Mount the blueprint on a Flask app and cap request bodies at ``settings.max_body_bytes``.
+    """Mount ``/sparql`` (:class:`SparqlApp`, in front of ``server.wsgi_app``) and the blueprint on a Flask app,
+    and cap request bodies at ``settings.max_body_bytes``.
 
     Call it as ``register_routes(app.server, store, settings)``, or with one context object that has
     ``.store`` and ``.settings`` (``register_routes(app.server, ctx)``, the UI's route-module convention).
@@ -385,5 +501,7 @@ def register_routes(server: Flask, store: Store | Any, settings: Settings | None
     if settings is None:
         store, settings = store.store, store.settings
     server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
-    server.register_blueprint(sparql_blueprint(store, settings))
+    endpoint = _Endpoint(store, settings)
+    server.register_blueprint(sparql_blueprint(store, settings, endpoint))
+    server.wsgi_app = SparqlApp(endpoint, server.wsgi_app)  # type: ignore[method-assign]
     install_security_headers(server)

@@ -78,7 +78,7 @@ KNOWN_HEAVY = 256  # calls remembered as heavy
 _READY = b"R"
 _NO_NETWORK = b"N"
 _HEADER = struct.Struct("!Q")
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16  # a pipe holds 64 KiB: a larger read gets no more, but costs a fresh 1 MB buffer (mmap) per call
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
@@ -265,12 +265,16 @@ def _read_message(fd: int, deadline: float | None = None, limit: int = 0) -> byt
         chunk = os.read(fd, _CHUNK if size is None else min(_CHUNK, _HEADER.size + size - len(buffer)))
         if not chunk:
             return None
+        if not buffer and len(chunk) >= _HEADER.size and len(chunk) == _HEADER.size + _HEADER.unpack_from(chunk)[0]:
+            if limit and len(chunk) - _HEADER.size > limit:
+                raise _Oversized(len(chunk) - _HEADER.size)
+            return chunk[_HEADER.size:]  # the whole message in one read (most are): one copy, not three
         buffer += chunk
         if size is None and len(buffer) >= _HEADER.size:
             size = _HEADER.unpack_from(buffer)[0]
             if limit and size > limit:
                 raise _Oversized(size)
-    return bytes(buffer[_HEADER.size:])
+    return bytes(memoryview(buffer)[_HEADER.size:])
 
 
 def _rebuild(cls: type[BaseException], args: tuple, attributes: dict) -> BaseException:

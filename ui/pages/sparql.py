@@ -7,16 +7,24 @@ Its answer's builders are in :mod:`ui.components.sparql`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dash import dcc, html
 
 from graph.service.sparql import examples, starter_text
 from ui import ids, urls
 from ui.i18n import t
 
-__all__ = ["PATH", "TITLE", "layout"]
+__all__ = ["PATH", "TITLE", "editor_src", "layout"]
 
 PATH = urls.SPARQL
 TITLE = {"sv": "SPARQL", "en": "SPARQL"}
+EDITOR_FILE = Path(__file__).resolve().parent.parent / "assets" / "sparql-editor.js"
+
+
+def editor_src() -> str:
+    """The editor's URL below the app's prefix, with its version (assets/sparql-loader.js loads it on demand)."""
+    return f"assets/{EDITOR_FILE.name}?m={int(EDITOR_FILE.stat().st_mtime)}"
 
 
 def _example_options(lang: str) -> list[dict]:
@@ -46,7 +54,8 @@ def layout(ctx, lang: str = "sv", query: str | None = None, **_query) -> html.Di
             html.P(id=ids.SQ_EXAMPLE_INFO, className="sq-example-info muted"),
         ]),
         html.Div(id=ids.SQ_EDITOR, className="sparql-editor-mount sq-editor",
-                 **{"data-store": ids.SQ_TEXT, "data-run": ids.SQ_RUN, "data-label": t("sq_editor_label", lang)}),
+                 **{"data-store": ids.SQ_TEXT, "data-run": ids.SQ_RUN, "data-label": t("sq_editor_label", lang),
+                    "data-src": editor_src()}),
         html.Div(className="sq-actions", children=[
             html.Button(t("sq_run", lang), id=ids.SQ_RUN, className="button primary sq-run-button"),
             html.Span(t("sq_run_hint", lang), className="muted sq-hint"),

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 import pytest
 import requests
-from flask import Flask
+from flask import Flask, request
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
@@ -182,6 +182,37 @@ def test_syntax_error_is_400_with_line_and_column(base):
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 def test_other_methods_are_405(base, method):
     assert requests.request(method, base + "/sparql", data="x", timeout=30).status_code == 405
+
+
+def test_other_methods_answer_in_the_one_error_shape_with_allow(base):
+    response = requests.put(base + "/sparql", data="x", timeout=30)
+    assert response.status_code == 405 and response.headers["Allow"] == "GET, HEAD, POST, OPTIONS"
+    error = response.json()
+    assert error["ok"] is False and error["status"] == 405 and error["kind"] == "http" and "PUT" in error["error"]
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_head_has_the_headers_of_get_and_no_body(base):
+    params, accept = {"query": STRATEGIES}, {"Accept": "text/csv"}
+    head = requests.head(base + "/sparql", params=params, headers=accept, timeout=30)
+    get = requests.get(base + "/sparql", params=params, headers=accept, timeout=30)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["Content-Type"] == get.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert int(head.headers["Content-Length"]) == len(get.content) > 0
+
+
+def test_sparql_is_answered_in_front_of_the_flask_app(seed_store):
+    """/sparql never enters Flask (no routing, request or response objects on its hot path); other paths do."""
+    app = app_for(seed_store)
+    seen: list[str] = []
+    app.before_request(lambda: seen.append(request.path))
+    with wsgi_server(app) as url:
+        answer = requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30,
+                              headers={"Accept": "application/sparql-results+json"})
+        assert answer.status_code == 200 and answer.json() == {"head": {}, "boolean": True}
+        assert seen == []
+        assert requests.get(url + "/queries", timeout=30).status_code == 200
+        assert seen == ["/queries"]
 
 
 def test_unsupported_accept_is_406(base):
