@@ -59,6 +59,9 @@ class Settings:
         "help": "JSON file of the saved views (presentation order), relative to the project folder"})
     views_editable: bool = field(default=False, metadata={
         "help": "Allow saving views from the UI (off: only `fardplan views add` writes them)"})
+    # --- editing in the explorer (issue 14); /sparql stays read-only either way
+    allow_edits: bool = field(default=False, metadata={
+        "help": "Show the explorer's edit controls (labels, relations, undo); put a login in front for shared use"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
