@@ -51,6 +51,11 @@ def check_change(store: Store, change: Change) -> list[Violation]:
     touched = change.added + change.removed
     quads = [ox.Quad(t.subject, t.predicate, t.object) for t in touched]
     context = set(store_context(store, quads))
+    # One step further: the passages, documents and relation ends the touched nodes' own triples point to, which
+    # the shapes look at when judging an assertion whose mode or reason alone changes.
+    ends = {t.object for t in context if isinstance(t.object, ox.NamedNode)} | {
+        t.subject for t in context if isinstance(t.subject, ox.NamedNode)}
+    context |= set(store.match(subjects=sorted(ends, key=str)))
     hierarchy = store.query(f"CONSTRUCT {{ ?c <{SUBCLASS}> ?d }} WHERE {{ ?c <{SUBCLASS}> ?d }}")
     context |= set(hierarchy) if isinstance(hierarchy, list) else set()
     after = (context - set(change.removed)) | set(change.added)

@@ -22,8 +22,8 @@ from graph.settings import DATA_DIR
 from graph.store import Solutions, Store
 from graph.vocab.namespaces import FP, ID, PREFIXES
 
-__all__ = ["MODES", "Change", "add_alias", "add_relation", "correct_alias", "delete_relation", "documents",
-           "relation_properties", "remove_alias", "set_label", "set_mode"]
+__all__ = ["MODES", "Change", "add_alias", "add_relation", "assertion_iri", "correct_alias", "delete_relation",
+           "documents", "relation_properties", "remove_alias", "set_label", "set_mode"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -190,7 +190,7 @@ def remove_alias(store: Store, node: str, lang: str, old: str) -> Change:
 
 # ---------------------------------------------------------------- relations
 
-def _assertion_iri(s: ox.NamedNode, p: ox.NamedNode, o: ox.Term) -> ox.NamedNode:
+def assertion_iri(s: ox.NamedNode, p: ox.NamedNode, o: ox.Term) -> ox.NamedNode:
     """The same IRI :mod:`graph.load.curate` gives the assertion of ``s p o``."""
     return ox.NamedNode(ID[f"assertion/{hashlib.sha1(f'{s.value}|{p.value}|{o}'.encode()).hexdigest()[:16]}"])
 
@@ -293,7 +293,7 @@ def add_relation(store: Store, subject: str, predicate: str, obj: str, source: d
     s, p, o = _relation(store, subject, predicate, obj)
     if any(t.object == o for t in _triples(store, s, p)):
         raise EditError(f"{_phrase(store, s, p, o, 'en')}: this relation is already in the graph", 409)
-    assertion = _assertion_iri(s, p, o)
+    assertion = assertion_iri(s, p, o)
     passage, made, names = _passage(store, source)
     added = [ox.Triple(s, p, o), ox.Triple(assertion, TYPE, ox.NamedNode(str(FP.Assertion))),
              ox.Triple(assertion, TYPE, ox.NamedNode(RDF + "Statement")), ox.Triple(assertion, R_SUBJECT, s),
