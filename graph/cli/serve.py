@@ -14,7 +14,8 @@ __all__ = ["add_commands", "cmd_serve"]
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.app import run
 
-    run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None))
+    run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None,
+                          allow_edits=args.allow_edits or None))
     return 0
 
 
@@ -24,3 +25,5 @@ def add_commands(command: Command) -> None:
     p.add_argument("--host", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8050)")
     p.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
+    p.add_argument("--allow-edits", action="store_true",
+                   help="show the explorer's edit controls (off by default; /sparql stays read-only)")

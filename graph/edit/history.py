@@ -29,7 +29,8 @@ from graph.queries import internal
 from graph.store import Solutions, Store
 from graph.vocab.namespaces import FP, ID, PREFIXES
 
-__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "agent_iri", "change_graphs", "history", "history_quads", "recorded",
+__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "agent_iri", "change_graphs", "history", "history_quads", "is_edit_graph",
+           "recorded",
            "status"]
 
 HISTORY_GRAPH = ox.NamedNode(ID["history"])
@@ -83,6 +84,11 @@ def history_quads(change_id: str, change: Change, who: str, why: str, started: d
     quads += [ox.Quad(t.subject, t.predicate, t.object, added) for t in change.added]
     quads += [ox.Quad(t.subject, t.predicate, t.object, removed) for t in change.removed]
     return quads
+
+
+def is_edit_graph(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
+    """Whether ``graph`` is the history graph or an edit's graph of added or removed triples (not data)."""
+    return isinstance(graph, ox.NamedNode) and (graph == HISTORY_GRAPH or graph.value.startswith(CHANGE_PREFIX))
 
 
 def _local(iri: str) -> str:
