@@ -80,7 +80,7 @@ def build_edit_form(page: dict, choices: dict, lang: str) -> html.Section:
                 id=ids.EDIT_DOCUMENT, options=document_options, value="none", className="radios")),
             html.Div([html.Label(t("edit_quote", lang), htmlFor=ids.EDIT_QUOTE, className="edit-label"),
                       dcc.Textarea(id=ids.EDIT_QUOTE, className="edit-input", rows=3,
-                                   **{"aria-describedby": f"{ids.EDIT_QUOTE}-help"}),
+                                   title=t("edit_quote_help", lang)),  # its description (no aria-describedby)
                       html.P(t("edit_quote_help", lang), id=f"{ids.EDIT_QUOTE}-help", className="muted")],
                      className="edit-field"),
             dcc.Store(id=ids.EDIT_START),
