@@ -31,8 +31,8 @@ def register(app, ctx, details) -> None:
                   Input(ids.EDIT_WHO, "data"), Input(ids.EDIT_WHO_INPUT, "value"))
     def who(stored, typed):
         """The name is kept in this browser (localStorage): typed → stored, stored → the field on load."""
-        if callback_context.triggered_id == ids.EDIT_WHO_INPUT:
-            return (typed or "").strip() or None, no_update
+        if callback_context.triggered_id == ids.EDIT_WHO_INPUT or (typed and not stored):
+            return (typed or "").strip() or None, no_update  # typed before the stored name arrived: keep it
         return no_update, stored or ""
 
     def answered(answer: dict, state: dict) -> tuple:
