@@ -13,11 +13,11 @@ from collections.abc import Callable
 from graph.edit import changes
 from graph.edit.apply import apply, last_undoable, undo_change
 from graph.edit.changes import Change, documents, relation_properties
-from graph.edit.history import HISTORY_GRAPH, history
+from graph.edit.history import HISTORY_GRAPH, HistoryEntry, history
 from graph.errors import EditError, FardplanError
 from graph.store import Store
 
-__all__ = ["HISTORY_GRAPH", "OPERATIONS", "Change", "documents", "edit", "history", "relation_properties", "run",
+__all__ = ["HISTORY_GRAPH", "OPERATIONS", "Change", "HistoryEntry", "documents", "edit", "history", "relation_properties", "run",
            "undo", "undo_last"]
 
 # Each operation with the parameters it takes (all by name; see graph.edit.changes).

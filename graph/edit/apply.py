@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from graph.edit.changes import Change
-from graph.edit.history import history, history_quads, recorded
+from graph.edit.history import HistoryEntry, history, history_quads, recorded
 from graph.errors import EditError, ShapeViolation, Violation
 from graph.load.loader import store_context
 from graph.load.validate import errors_only, validate_store
@@ -88,7 +88,7 @@ def _who(who: str | None) -> str:
     return name
 
 
-def apply(store: Store, change: Change, who: str | None, why: str | None = None) -> dict:
+def apply(store: Store, change: Change, who: str | None, why: str | None = None) -> HistoryEntry:
     """Check ``change`` and write it with its history in one update; return its history entry (see
     :func:`graph.edit.history.history`). Nothing is written when the check or the write fails."""
     name = _who(who)

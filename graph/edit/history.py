@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import TypedDict
 
 import pyoxigraph as ox
 
@@ -29,7 +30,7 @@ from graph.queries import internal
 from graph.store import Solutions, Store
 from graph.vocab.namespaces import FP, ID, PREFIXES
 
-__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "agent_iri", "change_graphs", "history", "history_quads", "is_edit_graph",
+__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "HistoryEntry", "agent_iri", "change_graphs", "history", "history_quads", "is_edit_graph",
            "recorded",
            "status"]
 
@@ -38,6 +39,26 @@ CHANGE_PREFIX = str(ID["change/"])
 PROV = PREFIXES["prov"]
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+class HistoryEntry(TypedDict):
+    """One edit of :func:`history`: ``id`` (sortable, from ``fardplan history``), its IRI, ``operation``, who,
+    when (``started``, ``ended``: xsd:dateTime in UTC), what (``what`` in sv and en; ``target`` the node it is
+    about; ``added`` and ``removed`` count the triples), why, and the undo links (``undoes``, ``undone_by``)."""
+
+    id: str
+    iri: str
+    operation: str
+    who: str
+    started: str
+    ended: str
+    what: dict[str, str]
+    why: str
+    target: str
+    undoes: str | None
+    undone_by: str | None
+    added: int
+    removed: int
 
 
 def _p(local: str) -> ox.NamedNode:
@@ -95,7 +116,7 @@ def _local(iri: str) -> str:
     return iri[len(CHANGE_PREFIX):] if iri.startswith(CHANGE_PREFIX) else iri
 
 
-def status(entries: list[dict]) -> dict[str, str]:
+def status(entries: list[HistoryEntry]) -> dict[str, str]:
     """Which edits are undone now, and by which undo: ``{id: undo id}``. An undone undo restores its edit."""
     undone: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: e["id"]):  # ids begin with the time, fixed width
@@ -108,16 +129,14 @@ def status(entries: list[dict]) -> dict[str, str]:
     return undone
 
 
-def history(store: Store, limit: int | None = 50) -> list[dict]:
-    """The edits, newest first (at most ``limit``; None: all): ``[{"id", "iri", "operation", "who", "started",
-    "ended", "what": {"sv", "en"}, "why", "target", "undoes", "undone_by", "added", "removed"}]``; ``added`` and
-    ``removed`` count the triples."""
+def history(store: Store, limit: int | None = 50) -> list[HistoryEntry]:
+    """The edits, newest first (at most ``limit``; None: all), each a :class:`HistoryEntry`."""
     answer = store.query(internal("edit_history").text, {"history": HISTORY_GRAPH})
     assert isinstance(answer, Solutions)
     sizes_answer = store.query(internal("edit_graph_sizes").text, {"prefix": ox.Literal(CHANGE_PREFIX)})
     assert isinstance(sizes_answer, Solutions)
     sizes = {g.value: int(n.value) for g, n in sizes_answer.rows}
-    entries: dict[str, dict] = {}
+    entries: dict[str, HistoryEntry] = {}
     for change, op, who, started, ended, why, target, undoes, sv, en, added, removed in answer.rows:
         change_id = _local(change.value)
         entries.setdefault(change_id, {
