@@ -17,8 +17,8 @@ from graph.edit.history import HISTORY_GRAPH, HistoryEntry, history
 from graph.errors import EditError, FardplanError
 from graph.store import Store
 
-__all__ = ["HISTORY_GRAPH", "OPERATIONS", "Change", "HistoryEntry", "documents", "edit", "history", "relation_properties", "run",
-           "undo", "undo_last"]
+__all__ = ["HISTORY_GRAPH", "OPERATIONS", "Change", "HistoryEntry", "documents", "edit", "history",
+           "relation_properties", "run", "undo", "undo_last"]
 
 # Each operation with the parameters it takes (all by name; see graph.edit.changes).
 OPERATIONS: dict[str, Callable[..., Change]] = {

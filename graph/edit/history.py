@@ -30,9 +30,8 @@ from graph.queries import internal
 from graph.store import Solutions, Store
 from graph.vocab.namespaces import FP, ID, PREFIXES
 
-__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "HistoryEntry", "agent_iri", "change_graphs", "history", "history_quads", "is_edit_graph",
-           "recorded",
-           "status"]
+__all__ = ["CHANGE_PREFIX", "HISTORY_GRAPH", "HistoryEntry", "agent_iri", "change_graphs", "history", "history_quads",
+           "is_edit_graph", "recorded", "status"]
 
 HISTORY_GRAPH = ox.NamedNode(ID["history"])
 CHANGE_PREFIX = str(ID["change/"])
