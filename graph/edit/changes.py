@@ -271,6 +271,9 @@ def _relation(store: Store, subject: str, predicate: str, obj: str) -> tuple[ox.
     p = _iri(predicate, "relation")
     if predicate not in {r["iri"] for r in relation_properties(store)}:
         raise EditError(f"{predicate}: not a relation of the ontology an editor may add")
+    if store.query(internal("edit_fits").sparql({"s": s.value, "p": p.value, "o": o.value})):
+        raise EditError(f"{_phrase(store, s, p, o, 'en')}: the relation does not fit its ends (rdfs:domain or "
+                        f"rdfs:range of {_predicate_label(store, p, 'en')} in the ontology)")
     return s, p, o
 
 

@@ -86,8 +86,8 @@ def test_a_relation_from_a_selected_passage_added_then_deleted(editable, page, r
                            timeout=10_000)
     assert raw_source[selected["start"]:selected["start"] + len(selected["text"])] == selected["text"]
     page.click("#explore-edit-predicate")
-    page.keyboard.type("samarbetar med")
-    page.keyboard.press("Enter")
+    page.keyboard.type("samarbetar")
+    page.get_by_role("option", name="samarbetar med", exact=True).click()
     page.fill("#explore-edit-target", "Civilsamhället")
     page.click("#explore-edit-relation-add")
     _result(page, "Sparat: Ny relation: Polisen samarbetar med Civilsamhället (uttalad")

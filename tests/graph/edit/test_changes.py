@@ -65,6 +65,8 @@ def test_bad_input_is_an_edit_error(store):
         changes.add_alias(store, POLISEN, "sv", "   ")
     with pytest.raises(EditError, match="not a relation"):
         changes.add_relation(store, POLISEN, str(FP.inDocument), CIVIL, {"text": "x"})
+    with pytest.raises(EditError, match="does not fit its ends"):  # fp:worksOn goes to a strategy
+        changes.add_relation(store, POLISEN, str(FP.worksOn), CIVIL, {"text": "x"})
 
 
 def test_add_relation_from_a_selected_passage(store, raw_source):
