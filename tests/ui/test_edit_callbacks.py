@@ -96,3 +96,12 @@ def test_panel_and_form_are_labelled(seed_store):
     assert "Undo the last change" in text_of(build_edit_panel("en"))
     error = build_edit_result({"ok": False, "message": "2 SHACL violation(s)", "errors": ["a", "b"]}, "sv")
     assert text_of(error).startswith("Inte sparat: 2 SHACL")
+
+
+def test_sparql_stays_read_only_with_edits_on(fresh):
+    client = _app(fresh, True).server.test_client()
+    before = set(fresh.quads())
+    response = client.post("/sparql", data="INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                           headers={"Content-Type": "application/sparql-update"})
+    assert response.status_code == 403 and response.get_json()["ok"] is False
+    assert set(fresh.quads()) == before
