@@ -134,7 +134,13 @@ TEXT: dict[str, dict[str, str]] = {
     "edit_delete_label": {"sv": "Ta bort relationen {what}", "en": "Delete the relation {what}"},
     "edit_done": {"sv": "Sparat: {what}", "en": "Saved: {what}"},
     "edit_failed": {"sv": "Inte sparat: {error}", "en": "Not saved: {error}"},
-    "edit_off": {"sv": "Redigering är avstängd.", "en": "Editing is off."},
+    "edit_off": {"sv": "Redigering är avstängd i den här utforskaren", "en": "Editing is off in this explorer"},
+    "edit_shape": {"sv": "Ändringen bryter mot grafens regler (SHACL)", "en": "The change breaks the graph's rules "
+                                                                          "(SHACL)"},
+    "edit_missing": {"sv": "Noden finns inte", "en": "No such node"},
+    "edit_conflict": {"sv": "Ändringen krockar med grafen som den är nu", "en": "The change conflicts with the graph "
+                                                                             "as it is now"},
+    "edit_invalid": {"sv": "Kontrollera uppgifterna", "en": "Check the fields"},
     # Collaboration analytics pages (strategy → actors, two actors, network, gaps)
     "pl_show_sparql": {"sv": "Visa SPARQL", "en": "Show SPARQL"},
     "pl_sparql_note": {"sv": "Frågan som vyn bygger på, körbar som den står "

@@ -67,7 +67,7 @@ def test_with_edits_off_the_edit_callback_refuses_and_writes_nothing(fresh):
     before = set(fresh.quads())
     answer = _post_label(_app(fresh, False), "Polismyndigheten")
     result = json.dumps(answer[ids.EDIT_RESULT], ensure_ascii=False)
-    assert "Inte sparat" in result and "--allow-edits" in result
+    assert "Inte sparat: Redigering är avstängd i den här utforskaren" in result and "--allow-edits" in result
     assert ids.DETAILS not in answer  # nothing redrawn
     assert set(fresh.quads()) == before and edit.history(fresh) == []
 
@@ -94,8 +94,10 @@ def test_panel_and_form_are_labelled(seed_store):
         assert any(getattr(label, "htmlFor", None) == control for label in walk(form)), control
     assert "Delete the relation" in json.dumps(build_node_details(page, "en", editable=True), default=str)
     assert "Undo the last change" in text_of(build_edit_panel("en"))
-    error = build_edit_result({"ok": False, "message": "2 SHACL violation(s)", "errors": ["a", "b"]}, "sv")
-    assert text_of(error).startswith("Inte sparat: 2 SHACL")
+    error = build_edit_result({"ok": False, "kind": "shape", "status": 422, "message": "2 SHACL violation(s)",
+                               "errors": ["a", "b"]}, "sv")
+    assert text_of(error).startswith("Inte sparat: Ändringen bryter mot grafens regler (SHACL)")
+    assert [li.children for li in walk(error) if getattr(li, "lang", None) == "en"] == ["a", "b"]
 
 
 def test_sparql_stays_read_only_with_edits_on(fresh):

@@ -40,10 +40,14 @@ def build_edit_result(answer: dict, lang: str) -> html.P:
     """What an edit did, or why nothing was saved (``answer`` from :func:`graph.edit.run`)."""
     if answer.get("ok"):
         return html.P(t("edit_done", lang, what=answer["change"]["what"][lang]), className="edit-ok")
+    # A headline in the page's language from the kind of failure; the core's own words (English) follow.
+    status, kind = answer.get("status"), answer.get("kind")
+    head = ("edit_off" if status == 403 else "edit_shape" if kind == "shape" else "edit_missing"
+            if kind == "not_found" else "edit_conflict" if status == 409 else "edit_invalid")
     errors = answer.get("errors") or []
-    detail = [html.Ul([html.Li(e) for e in errors])] if len(errors) > 1 else []
-    return html.P([t("edit_failed", lang, error=answer.get("message") or answer.get("error", "")), *detail],
-                  className="edit-error")
+    detail = (html.Ul([html.Li(e, lang="en") for e in errors]) if kind == "shape" else
+              html.Span(answer.get("message") or answer.get("error", ""), lang="en"))
+    return html.P([t("edit_failed", lang, error=t(head, lang)), ": ", detail], className="edit-error")
 
 
 def build_edit_form(page: dict, choices: dict, lang: str) -> html.Section:
