@@ -102,6 +102,7 @@ EDIT_LANG = "explore-edit-lang"
 EDIT_LABEL = "explore-edit-label"
 EDIT_LABEL_SAVE = "explore-edit-label-save"
 EDIT_ALIAS = "explore-edit-alias"
+EDIT_ALIAS_OLD = "explore-edit-alias-old"  # which alias the alias field corrects ("new": add one)
 EDIT_ALIAS_ADD = "explore-edit-alias-add"
 EDIT_PREDICATE = "explore-edit-predicate"
 EDIT_TARGET = "explore-edit-target"

@@ -22,8 +22,8 @@ from graph.settings import DATA_DIR
 from graph.store import Solutions, Store
 from graph.vocab.namespaces import FP, ID, PREFIXES
 
-__all__ = ["MODES", "Change", "add_alias", "add_relation", "assertion_iri", "correct_alias", "delete_relation",
-           "documents", "relation_properties", "remove_alias", "set_label", "set_mode"]
+__all__ = ["MODES", "Change", "add_alias", "add_relation", "aliases", "assertion_iri", "correct_alias",
+           "delete_relation", "documents", "relation_properties", "remove_alias", "set_label", "set_mode"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -149,6 +149,13 @@ def set_label(store: Store, node: str, lang: str, text: str) -> Change:
 def _aliases(store: Store, subject: ox.NamedNode, lang: str) -> dict[str, ox.Triple]:
     return {t.object.value: t for t in _triples(store, subject, ALT)
             if isinstance(t.object, ox.Literal) and t.object.language == lang}
+
+
+def aliases(store: Store, node: str) -> list[dict[str, str]]:
+    """The node's alternative names: ``[{"lang", "text"}]``, sorted (what the form offers to correct)."""
+    subject = _iri(node, "node")
+    return sorted(({"lang": t.object.language or "", "text": t.object.value} for t in _triples(store, subject, ALT)
+                   if isinstance(t.object, ox.Literal)), key=lambda a: (a["lang"], a["text"]))
 
 
 def add_alias(store: Store, node: str, lang: str, text: str) -> Change:

@@ -1,5 +1,8 @@
 """The explorer's edit form as plain data: which choices it offers, and a submitted form turned into one edit.
 
+The alias field adds an alias in the chosen language; with an existing alias chosen (``alias_old``, written
+``lang:text``) it corrects that alias, or removes it when the field is left empty.
+
 The UI passes the form's fields as they are (strings, None for empty); :func:`submit` names the edit, resolves the
 target node by name (notation, label, CURIE or IRI, as everywhere: :func:`graph.service.planner.resolve_node`) and
 answers as :func:`graph.edit.run` does: ``{"ok": True, "change": entry}`` or the one error shape.
@@ -38,6 +41,12 @@ def request(store: Store, node: str | None, action: str, fields: dict) -> tuple[
     if action == "label":
         return "set_label", {"node": node, "lang": lang, "text": fields.get("label") or ""}
     if action == "alias":
+        old = fields.get("alias_old") or ""
+        if old and old != "new":  # "sv:Polismyndigheten": correct that alias
+            old_lang, _, old_text = old.partition(":")
+            if not (fields.get("alias") or "").strip():
+                return "remove_alias", {"node": node, "lang": old_lang, "old": old_text}
+            return "correct_alias", {"node": node, "lang": old_lang, "old": old_text, "text": fields["alias"]}
         return "add_alias", {"node": node, "lang": lang, "text": fields.get("alias") or ""}
     if action == "relation":
         if not fields.get("predicate"):

@@ -15,7 +15,8 @@ from ui.components.explore import render_view
 __all__ = ["FORM_BUTTONS", "register"]
 
 FORM_BUTTONS = {ids.EDIT_LABEL_SAVE: "label", ids.EDIT_ALIAS_ADD: "alias", ids.EDIT_RELATION_ADD: "relation"}
-FIELDS = {ids.EDIT_LANG: "lang", ids.EDIT_LABEL: "label", ids.EDIT_ALIAS: "alias", ids.EDIT_PREDICATE: "predicate",
+FIELDS = {ids.EDIT_LANG: "lang", ids.EDIT_LABEL: "label", ids.EDIT_ALIAS: "alias",
+          ids.EDIT_ALIAS_OLD: "alias_old", ids.EDIT_PREDICATE: "predicate",
           ids.EDIT_TARGET: "target", ids.EDIT_DOCUMENT: "document", ids.EDIT_QUOTE: "quote",
           ids.EDIT_MODE: "mode", ids.EDIT_REASON_SV: "reason_sv", ids.EDIT_REASON_EN: "reason_en"}
 REDRAWN = (Output(ids.EDIT_RESULT, "children", allow_duplicate=True),

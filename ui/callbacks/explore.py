@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, callback_context, html, no_update
 
+from graph.edit.changes import aliases
 from graph.edit.form import choices
 from graph.errors import FardplanError
 from graph.index.nodes import KINDS
@@ -164,7 +165,8 @@ def register(app, ctx) -> None:
         page = node_page(ctx.store, ctx.index, selected, lang, more=state.get("more"))
         if not ctx.settings.allow_edits:
             return build_node_details(page, lang)
-        return [*build_node_details(page, lang, editable=True), build_edit_form(page, choices(ctx.store), lang)]
+        return [*build_node_details(page, lang, editable=True),
+                build_edit_form(page, choices(ctx.store), lang, aliases(ctx.store, selected))]
 
     @app.callback(Output(ids.DETAILS, "children"), Input(ids.STATE, "data"), Input(ids.GRAPH, "tapEdgeData"))
     def details(state, edge):

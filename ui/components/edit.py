@@ -50,9 +50,11 @@ def build_edit_result(answer: dict, lang: str) -> html.P:
     return html.P([t("edit_failed", lang, error=t(head, lang)), ": ", detail], className="edit-error")
 
 
-def build_edit_form(page: dict, choices: dict, lang: str) -> html.Section:
+def build_edit_form(page: dict, choices: dict, lang: str, aliases: list[dict] | None = None) -> html.Section:
     """The form under the details of the node ``page`` (:func:`graph.service.details.node_page`): its label and
-    aliases, and a new relation from it with its source (``choices``: :func:`graph.edit.form.choices`)."""
+    aliases (``aliases``: :func:`graph.edit.changes.aliases`), and a new relation from it with its source
+    (``choices``: :func:`graph.edit.form.choices`)."""
+    aliases = aliases or []
     other = "en" if lang == "sv" else "sv"
     relation_options = [{"label": r[lang], "value": r["iri"]} for r in choices["relations"]]
     document_options = [{"label": d[lang], "value": d["iri"]} for d in choices["documents"]]
@@ -68,8 +70,13 @@ def build_edit_form(page: dict, choices: dict, lang: str) -> html.Section:
             _field(t("edit_label", lang), dcc.Input(id=ids.EDIT_LABEL, type="text", value=page["labels"].get(lang, ""),
                                                     className="edit-input"), ids.EDIT_LABEL),
             html.Button(t("edit_label_save", lang), id=ids.EDIT_LABEL_SAVE, className="button small", n_clicks=0),
+            _radios(t("edit_alias_which", lang), dcc.RadioItems(
+                id=ids.EDIT_ALIAS_OLD, value="new", className="radios",
+                options=[{"label": t("edit_alias_new", lang), "value": "new"}]
+                + [{"label": f"{a['text']} ({a['lang']})", "value": f"{a['lang']}:{a['text']}"} for a in aliases])),
             _field(t("edit_alias", lang), dcc.Input(id=ids.EDIT_ALIAS, type="text", className="edit-input"),
                    ids.EDIT_ALIAS),
+            html.P(t("edit_alias_help", lang), className="muted"),
             html.Button(t("edit_alias_add", lang), id=ids.EDIT_ALIAS_ADD, className="button small", n_clicks=0),
         ]),
         html.Fieldset(className="edit-group", children=[

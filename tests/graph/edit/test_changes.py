@@ -133,3 +133,20 @@ def test_relation_properties_and_documents_for_the_form(store):
     assert relations[str(FP.runs)]["sv"] == "driver" and relations[str(FP.runs)]["en"] == "runs"
     assert str(FP.inDocument) not in relations and str(FP.mode) not in relations
     assert [d["iri"] for d in edit.documents(store)] == [DOC]
+
+
+def test_the_form_corrects_and_removes_an_alias(store):
+    from graph.edit.form import submit
+
+    fields = {"lang": "sv", "alias": "Polismyndigheten", "alias_old": "new"}
+    assert submit(store, POLISEN, "alias", fields, "Anna", "", True)["ok"]
+    assert {"lang": "sv", "text": "Polismyndigheten"} in changes.aliases(store, POLISEN)
+    fields = {"lang": "en", "alias": "Polismyndigheten i Stockholm", "alias_old": "sv:Polismyndigheten"}
+    answer = submit(store, POLISEN, "alias", fields, "Anna", "", True)
+    assert answer["change"]["operation"] == "correct_alias"
+    assert {"lang": "sv", "text": "Polismyndigheten i Stockholm"} in changes.aliases(store, POLISEN)
+    fields = {"lang": "sv", "alias": "", "alias_old": "sv:Polismyndigheten i Stockholm"}
+    assert submit(store, POLISEN, "alias", fields, "Anna", "", True)["change"]["operation"] == "remove_alias"
+    assert "Polismyndigheten i Stockholm" not in {a["text"] for a in changes.aliases(store, POLISEN)}
+    assert submit(store, POLISEN, "relation", {"predicate": COLLABORATES, "target": "no such node xyz"}, "Anna",
+                  "", True)["kind"] == "not_found"
