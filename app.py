@@ -1,4 +1,5 @@
-"""Start the Färdplan Explorer web interface: ``python app.py [--store S] [--host H] [--port P] [--debug]``."""
+"""Start the Färdplan Explorer web interface: ``python app.py [--store S] [--host H] [--port P] [--debug]
+[--allow-edits]``."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="port (default 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
     parser.add_argument("--allow-edits", action="store_true",
-                        help="let the Data page import spreadsheets (off by default)")
+                        help="edit controls in the explorer and imports on the Data page (off by default; "
+                             "/sparql stays read-only)")
     args = parser.parse_args(argv)
     try:
         run(Settings.from_env(store=args.store, host=args.host, port=args.port, debug=args.debug or None,

@@ -7,8 +7,8 @@ and the UI's messages::
      "errors": ["…"], "line": 1, "column": 8}
 
 ``kind`` is a stable machine name per class (``syntax``, ``query``, ``timeout``, ``too_large``, ``refused``,
-``shape``, ``rdf_syntax``, ``store``, ``not_found``, ``curation``, ``http``, ``error``); ``errors`` lists every
-problem (each SHACL violation); ``line`` and ``column`` are ``null`` when unknown.
+``shape``, ``rdf_syntax``, ``store``, ``not_found``, ``curation``, ``edit``, ``http``, ``error``); ``errors`` lists
+every problem (each SHACL violation); ``line`` and ``column`` are ``null`` when unknown.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-__all__ = ["CurationError", "ErrorDict", "FardplanError", "HttpError", "Location", "NodeNotFound", "QueryCrashed",
-           "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge", "RdfSyntaxError", "ShapeViolation",
-           "StoreError", "Violation"]
+__all__ = ["CurationError", "EditError", "ErrorDict", "FardplanError", "HttpError", "Location", "NodeNotFound",
+           "QueryCrashed", "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge", "RdfSyntaxError",
+           "ShapeViolation", "StoreError", "Violation"]
 
 
 class ErrorDict(TypedDict):
@@ -192,6 +192,17 @@ class CurationError(FardplanError):
     """A curation entry that is malformed, or whose quote is not in the raw source."""
 
     kind = "curation"
+
+
+class EditError(FardplanError):
+    """An edit that cannot be made: bad input (400), editing switched off (403), or a conflict with the graph as
+    it is now (409, e.g. undoing a change that later changes touched)."""
+
+    kind = "edit"
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class HttpError(FardplanError):

@@ -59,10 +59,11 @@ class Settings:
         "help": "JSON file of the saved views (presentation order), relative to the project folder"})
     views_editable: bool = field(default=False, metadata={
         "help": "Allow saving views from the UI (off: only `fardplan views add` writes them)"})
-    # --- spreadsheets in and out (issue 14)
+    # --- editing in the explorer and imports on the Data page (issue 14); /sparql stays read-only either way
     allow_edits: bool = field(default=False, metadata={
-        "help": "Let the Data page (/data) import spreadsheets into the store (off: template and preview only; "
-                "`fardplan import` always writes)"})
+        "help": "Show the explorer's edit controls (labels, relations, undo) and let the Data page import "
+                "spreadsheets (off: template and preview only; `fardplan import` always writes); put a login in "
+                "front for shared use"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -106,3 +106,28 @@ DATA_UPLOAD = "data-upload"
 DATA_PREVIEW = "data-preview"
 DATA_CONFIRM = "data-confirm"
 DATA_RESULT = "data-result"
+
+# Editing in the explorer (issue 14; only with the allow_edits setting)
+EDIT_PANEL = "explore-edit-panel"  # the sidebar section: who, undo, the live region
+EDIT_WHO = "explore-edit-who"  # dcc.Store (storage_type="local"): the editor's name, kept in this browser
+EDIT_WHO_INPUT = "explore-edit-who-input"
+EDIT_UNDO = "explore-edit-undo"
+EDIT_RESULT = "explore-edit-result"  # polite live region: what the last edit did, or why it failed
+EDIT_FORM = "explore-edit-form"  # the form under a node's details
+EDIT_WHY = "explore-edit-why"
+EDIT_LANG = "explore-edit-lang"
+EDIT_LABEL = "explore-edit-label"
+EDIT_LABEL_SAVE = "explore-edit-label-save"
+EDIT_ALIAS = "explore-edit-alias"
+EDIT_ALIAS_OLD = "explore-edit-alias-old"  # which alias the alias field corrects ("new": add one)
+EDIT_ALIAS_ADD = "explore-edit-alias-add"
+EDIT_PREDICATE = "explore-edit-predicate"
+EDIT_TARGET = "explore-edit-target"
+EDIT_DOCUMENT = "explore-edit-document"
+EDIT_QUOTE = "explore-edit-quote"
+EDIT_START = "explore-edit-start"  # dcc.Store: the selected quote's start offset (filled by assets/edit.js)
+EDIT_MODE = "explore-edit-mode"
+EDIT_REASON_SV = "explore-edit-reason-sv"
+EDIT_REASON_EN = "explore-edit-reason-en"
+EDIT_RELATION_ADD = "explore-edit-relation-add"
+EDIT_DELETE = "explore-edit-delete"  # pattern-matching type: {"type": EDIT_DELETE, "s", "p", "o"}

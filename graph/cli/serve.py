@@ -26,4 +26,5 @@ def add_commands(command: Command) -> None:
     p.add_argument("--port", type=int, help="port (default 8050)")
     p.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
     p.add_argument("--allow-edits", action="store_true",
-                   help="let the Data page import spreadsheets into the store (off by default)")
+                   help="edit controls in the explorer and imports on the Data page (off by default; "
+                        "/sparql stays read-only)")

@@ -69,6 +69,10 @@ class Store:
         """Add ``quads`` atomically: all of them or, on any error, none."""
         raise NotImplementedError
 
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request atomically (the editor's writes; never the public endpoint)."""
+        raise StoreError(f"{self.url}: this store takes no updates")
+
     def insert_store(self, staging: ox.Store) -> None:
         """Add every quad of the in-memory store ``staging`` atomically (the loader's staged data)."""
         self.insert(list(staging))

@@ -91,6 +91,12 @@ class FP(DefinedNamespace):
     stanceOf: URIRef  # stance of
     startOffset: URIRef  # start offset
     worksOn: URIRef  # works on
+    # Editing (issue 14)
+    Edit: URIRef  # edit
+    FreeTextSource: URIRef  # free-text source
+    Undo: URIRef  # undo
+    operation: URIRef  # operation
+    undoes: URIRef  # undoes
 
     _NS = Namespace(FP_IRI)
 

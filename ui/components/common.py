@@ -10,8 +10,9 @@ from ui import ids, urls
 from ui.elements.explore import KIND_STYLE
 from ui.i18n import kind_name, number, t
 
-__all__ = ["build_edge_details", "build_hits", "build_legend", "build_mode", "build_nav", "build_node_details",
-           "build_quote", "build_relation_group", "build_relation_item", "build_status", "build_swatch"]
+__all__ = ["build_delete", "build_edge_details", "build_hits", "build_legend", "build_mode", "build_nav",
+           "build_node_details", "build_quote", "build_relation_group", "build_relation_item", "build_status",
+           "build_swatch"]
 
 
 def build_nav(pages: list[dict], current: str, lang: str, toggle_href: str) -> html.Nav:
@@ -69,10 +70,12 @@ def build_quote(passage: dict, lang: str) -> html.Figure:
     reading = ([html.P([html.Span(f"{t('restored_reading', lang)}: ", className="quote-label"),
                         html.Span(restored, lang="sv")], className="quote-restored")]
                if restored and restored != passage["text"] else [])
-    quote = [html.Blockquote(pieces, className="quote-text", lang="sv")] if pieces else []
-    return html.Figure(className="quote", children=[
-        *quote, *reading, html.Figcaption(where, className="quote-source"),
-    ])
+    # data-doc and data-start let assets/edit.js turn a text selection into the passage's offsets (a spreadsheet
+    # row's quote has no offsets into a source text, so it has neither).
+    offsets = {} if passage.get("sheet") else {"data-doc": passage.get("document") or "",
+                                               "data-start": str(passage["start"])}
+    quote = [html.Blockquote(pieces, className="quote-text", lang="sv", **offsets)] if pieces else []
+    return html.Figure(className="quote", children=[*quote, *reading, html.Figcaption(where, className="quote-source")])
 
 
 def build_mode(mode: str, lang: str) -> html.Span | None:
@@ -90,23 +93,42 @@ def _provenance(item: dict, lang: str) -> list:
     return parts or [html.P(t("no_source", lang), className="muted")]
 
 
-def build_relation_item(item: dict, lang: str) -> html.Li:
-    """One related node: a link that moves the focus, its mode, and its provenance folded away."""
+def build_delete(triple: tuple[str, str, str], what: str, lang: str) -> html.Button:
+    """The button that deletes the relation ``triple`` (subject, predicate, object IRIs), named for what it is."""
+    s, p, o = triple
+    return html.Button(t("edit_delete", lang), id={"type": ids.EDIT_DELETE, "s": s, "p": p, "o": o},
+                       className="button small danger", n_clicks=0,
+                       **{"aria-label": t("edit_delete_label", lang, what=what)})
+
+
+def build_relation_item(item: dict, lang: str, delete: tuple[str, str, str] | None = None,
+                        what: str = "") -> html.Li:
+    """One related node: a link that moves the focus, its mode, its provenance folded away, and with ``delete``
+    (the relation's subject, predicate and object) a button that deletes it."""
     link = html.Button([build_swatch(item["kind"]), item["label"]], id={"type": ids.REL_LINK, "iri": item["iri"]},
                        className="rel-link", n_clicks=0)
     return html.Li(className="relation", children=[
-        html.Div([link, build_mode(item.get("mode", ""), lang)], className="relation-head"),
+        html.Div([link, build_mode(item.get("mode", ""), lang),
+                  build_delete(delete, what or item["label"], lang) if delete else None], className="relation-head"),
         html.Details([html.Summary(t("source", lang)), *_provenance(item, lang)], className="relation-prov"),
     ])
 
 
-def build_relation_group(group: dict, lang: str) -> html.Div:
+def build_relation_group(group: dict, lang: str, node: str | None = None, node_label: str = "") -> html.Div:
     """One relation group of the details panel: its heading with the full count, the listed relations, and when
     some are left out how many, a "Visa fler" button (the next page) and a link to all of them as a table on the
-    SPARQL page."""
+    SPARQL page. With ``node`` (the selected node's IRI: editing is on) each relation has a delete button."""
     arrow = f"{group['label']} →" if group["direction"] == "out" else f"← {group['label']}"
-    children = [html.H4(f"{arrow} ({number(group['count'], lang)})"),
-                html.Ul([build_relation_item(i, lang) for i in group["items"]])]
+
+    def item(i: dict) -> html.Li:
+        if node is None:
+            return build_relation_item(i, lang)
+        out = group["direction"] == "out"
+        triple = (node, group["predicate"], i["iri"]) if out else (i["iri"], group["predicate"], node)
+        what = (f"{node_label} {group['label']} {i['label']}" if out else f"{i['label']} {group['label']} {node_label}")
+        return build_relation_item(i, lang, triple, what)
+
+    children = [html.H4(f"{arrow} ({number(group['count'], lang)})"), html.Ul([item(i) for i in group["items"]])]
     if group.get("rest"):
         shown = t("rel_shown", lang, shown=number(len(group["items"]), lang), count=number(group["count"], lang))
         query = {"query": group["sparql"], **({"lang": lang} if lang != "sv" else {})}
@@ -121,8 +143,9 @@ def build_relation_group(group: dict, lang: str) -> html.Div:
     return html.Div(children, className="relation-group")
 
 
-def build_node_details(page: dict, lang: str) -> list:
-    """The details panel for a node (:func:`graph.service.details.node_page`)."""
+def build_node_details(page: dict, lang: str, editable: bool = False) -> list:
+    """The details panel for a node (:func:`graph.service.details.node_page`); ``editable`` adds a delete button
+    to each relation (the edit form itself is :func:`ui.components.edit.build_edit_form`)."""
     header = [html.Div([build_swatch(page["kind"]), html.Span(page["type_label"], className="type-label"),
                         html.Span(page["notation"], className="notation") if page["notation"] else None],
                        className="details-type"),
@@ -137,7 +160,8 @@ def build_node_details(page: dict, lang: str) -> list:
         body += [html.H3(t("source", lang)), *[build_quote(p, lang) for p in page["mentions"]]]
     if page["relations"]:
         body.append(html.H3(t("relations", lang)))
-        body += [build_relation_group(group, lang) for group in page["relations"]]
+        body += [build_relation_group(group, lang, page["iri"] if editable else None, page["label"])
+                 for group in page["relations"]]
     if page["facts"]:
         body.append(html.H3(t("facts", lang)))
         body.append(html.Ul([html.Li([html.Div([html.Strong(f"{f['label']}: "), f["value"], " ",

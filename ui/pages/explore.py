@@ -9,6 +9,7 @@ from graph.index.nodes import KINDS
 from graph.service.explore_state import view_part
 from ui import ids, urls
 from ui.components.common import build_legend, build_swatch
+from ui.components.edit import build_edit_panel
 from ui.components.errors import failed_part
 from ui.components.explore import control_values, render_view
 from ui.components.table import build_twin, graph_attrs
@@ -62,6 +63,7 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
                                               html.Button("SVG", id=ids.EXPORT_SVG, className="button")],
                                              className="button-row")),
         build_legend(lang),
+        build_edit_panel(lang) if ctx.settings.allow_edits else None,  # issue 14: only with --allow-edits
     ])
     none = not state.get("selected")  # the buttons that act on the selection are disabled until there is one
     hint = t("need_selection", lang) if none else None
