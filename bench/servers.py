@@ -291,8 +291,10 @@ EXPLORER_CALLS: list[tuple[str, str, bytes | None]] = [
     ("POST", "/_dash-update-component", _callback("gaps-body.children", {"id": "gaps-body", "property": "children"},
                                                   [{"id": "gaps-meta", "property": "data", "value": {"lang": "sv"}}])),
     ("POST", "/_dash-update-component", _callback(
-        "network-body.children", {"id": "network-body", "property": "children"},
-        [{"id": "network-measure", "property": "value", "value": "weighted_degree"}],
+        "..network-body.children...network-meta.data..",
+        [{"id": "network-body", "property": "children"}, {"id": "network-meta", "property": "data"}],
+        [{"id": "network-measure", "property": "value", "value": "weighted_degree"},
+         {"id": "network-reply", "property": "value", "value": None}],
         [{"id": "network-meta", "property": "data", "value": {"lang": "sv"}}])),
 ]
 
