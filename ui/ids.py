@@ -63,6 +63,7 @@ GAPS_BODY = "gaps-body"
 GAPS_META = "gaps-meta"
 GAPS_MORE = "gaps-more"
 NET_REPLY = "network-reply"
+SOURCE = "explore-source"  # the explorer's filter by reply (issue 14)
 
 # Compare page (/jamfor)
 CMP_META = "compare-meta"

@@ -59,6 +59,7 @@ def decode_state(query: str | dict) -> dict:
     state["k"] = min(MAX_K, max(1, int(k))) if k.isdigit() else 1
     state["goals"] = _list(raw.get("goals"))
     state["kinds"] = _list(raw.get("types"), KINDS)
+    state["reply"] = _iri(raw.get("reply"))
     if raw.get("layout") in LAYOUTS:
         state["layout"] = raw["layout"]
     if raw.get("lang") in LANGS:
@@ -103,6 +104,8 @@ def encode_state(state: dict) -> str:
         params.append(("goals", ",".join(state["goals"]) or "none"))
     if state.get("kinds") is not None:
         params.append(("types", ",".join(state["kinds"]) or "none"))
+    if state.get("reply"):
+        params.append(("reply", curie(state["reply"])))
     if state.get("layout", "force") != d["layout"]:
         params.append(("layout", state["layout"]))
     for key, name in (("expanded", "open"), ("collapsed", "closed")):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
-from networkx.algorithms import bipartite
 
 from graph.errors import NodeNotFound
 from graph.vocab.notation import notation_key
@@ -26,7 +25,7 @@ class NotInGraph(NodeNotFound, nx.NodeNotFound):
 __all__ = [
     "NotInGraph",
     "DIRECT", "VIA", "CONTRIBUTES", "PART_OF", "said_in",
-    "EXPLICIT", "strategy_reach", "actors_reaching", "affiliation_graph", "collaboration_graph",
+    "EXPLICIT", "strategy_reach", "actors_reaching", "affiliation_graph",
     "collaboration_network",
     "weighted_degree", "betweenness", "communities", "shortest_connections",
     "strategies_without_projects", "strategies_without_actors", "goal_area_coverage", "single_strategy_actors",
@@ -179,49 +178,6 @@ def affiliation_graph(
             B.add_node(strategy, bipartite=1, kind="strategy")
             B.add_edge(actor, strategy)
     return B
-
-
-def collaboration_graph(B: nx.Graph, actors: Iterable[str] | None = None, *, with_shared: bool = True) -> nx.Graph:
-    """Actor–actor collaboration: the weighted projection of the affiliation graph ``B`` onto ``actors``.
-
-    Parameters
-    ----------
-    B : networkx.Graph
-        A bipartite graph such as :func:`affiliation_graph` returns.
-    actors : iterable of str, optional
-        The actor side; by default the nodes with ``bipartite == 0``.
-    with_shared : bool
-        Also list what each pair shares (costly on dense projections; the weight alone is enough for centrality).
-
-    Returns
-    -------
-    networkx.Graph
-        Actors linked when they share a project or a strategy; ``weight`` is the number shared and, if
-        ``with_shared``, ``shared`` the sorted list, ``projects`` and ``strategies`` the same split by ``kind``.
-
-    Notes
-    -----
-    Built with :func:`networkx.algorithms.bipartite.weighted_projected_graph`, which assumes ``B`` is bipartite
-    with ``actors`` as one side: a link between two actors would be ignored, and a shared node on the actor side
-    would be counted as if it were a project.
-
-    Examples
-    --------
-    >>> B = nx.Graph([("polis", "p1"), ("soc", "p1"), ("polis", "s1"), ("soc", "s1"), ("kontor", "s1")])
-    >>> nx.set_node_attributes(B, {"p1": "project", "s1": "strategy"}, "kind")
-    >>> C = collaboration_graph(B, ["polis", "soc", "kontor"])
-    >>> C["polis"]["soc"]["weight"], C["polis"]["soc"]["projects"], C["polis"]["kontor"]["shared"]
-    (2, ['p1'], ['s1'])
-    """
-    if actors is None:
-        actors = [n for n, side in B.nodes(data="bipartite") if side == 0]
-    C = bipartite.weighted_projected_graph(B, list(actors))
-    for u, v, data in C.edges(data=True) if with_shared else []:
-        shared = sorted(set(B[u]) & set(B[v]))
-        data["shared"] = shared
-        data["projects"] = [n for n in shared if B.nodes[n].get("kind") == "project"]
-        data["strategies"] = [n for n in shared if B.nodes[n].get("kind") == "strategy"]
-    return C
 
 
 def _add_weight(C: nx.Graph, a: str, b: str) -> None:

@@ -34,6 +34,7 @@ Q_TEXT = internal("index_text").text
 Q_RELATIONS = internal("index_relations").text
 Q_VOCAB = internal("index_vocab").text
 Q_MODES = internal("index_modes").text
+Q_SOURCES = internal("index_sources").text
 
 
 _SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # the three characters after z
@@ -51,17 +52,25 @@ class Node:
     goals: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # folded labels, alt labels, notation
     text: str = ""  # folded description (weaker search hits)
+    documents: set[str] = field(default_factory=set)  # documents with a passage about it or one of its relations
 
 
 @dataclass(frozen=True)
 class Edge:
-    """A relation ``source --predicate--> target``; ``mode`` is ``stated``, ``interpreted`` or ``""``."""
+    """A relation ``source --predicate--> target``; ``mode`` is ``stated``, ``interpreted`` or ``""``;
+    ``documents`` the documents whose passages say it (none for structure without provenance, e.g. skos:broader)."""
 
     id: str
     source: str
     predicate: str
     target: str
     mode: str
+    documents: frozenset[str] = frozenset()
+
+    def said_in(self, document: str | None) -> bool:
+        """Whether the view of ``document`` (``None``: of every source) keeps this relation: it is said there, or
+        it is structure that no document says."""
+        return document is None or not self.documents or document in self.documents
 
 
 @dataclass
@@ -76,12 +85,14 @@ class ExploreIndex:
     sort_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # by lang, then IRI: see sort_label
     caches: dict[str, object] = field(default_factory=dict, repr=False)  # built on first use, e.g. search tables
 
-    def neighbours(self, iri: str) -> set[str]:
-        """IRIs one relation away from ``iri`` (either direction)."""
+    def neighbours(self, iri: str, document: str | None = None) -> set[str]:
+        """IRIs one relation away from ``iri`` (either direction); with ``document``, by relations it says
+        (:meth:`Edge.said_in`)."""
         out = set()
         for i in self.adjacency.get(iri, ()):
             e = self.edges[i]
-            out.add(e.target if e.source == iri else e.source)
+            if document is None or e.said_in(document):
+                out.add(e.target if e.source == iri else e.source)
         out.discard(iri)
         return out
 
@@ -132,7 +143,7 @@ def _kind(classes: set[str]) -> tuple[str, str] | None:
 
 
 def build_index(store: Store) -> ExploreIndex:
-    """Read the nodes, labels and relations of ``store`` with five queries."""
+    """Read the nodes, labels, relations and their sources of ``store`` with six queries."""
     classes: dict[str, set[str]] = defaultdict(set)
     for s, c in _rows(store.query(Q_TYPES)):
         classes[s.value].add(c.value)
@@ -164,12 +175,23 @@ def build_index(store: Store) -> ExploreIndex:
     modes: dict[tuple[str, str, str], str] = {}
     for s, p, o, mode in _rows(store.query(Q_MODES)):
         modes[(s.value, p.value, o.value)] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
+    sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for s, p, o, doc in _rows(store.query(Q_SOURCES)):
+        if p is None:
+            if s.value in nodes:
+                nodes[s.value].documents.add(doc.value)
+        else:
+            sources[(s.value, p.value, o.value)].add(doc.value)
     edges: list[Edge] = []
     adjacency: dict[str, list[int]] = defaultdict(list)
     for s, p, o in _rows(store.query(Q_RELATIONS)):
         if p.value in NON_RELATIONS or s.value not in nodes or o.value not in nodes or s.value == o.value:
             continue
-        edge = Edge(f"e{len(edges)}", s.value, p.value, o.value, modes.get((s.value, p.value, o.value), ""))
+        key = (s.value, p.value, o.value)
+        documents = frozenset(sources.get(key, ()))
+        nodes[s.value].documents |= documents
+        nodes[o.value].documents |= documents
+        edge = Edge(f"e{len(edges)}", s.value, p.value, o.value, modes.get(key, ""), documents)
         adjacency[s.value].append(len(edges))
         adjacency[o.value].append(len(edges))
         edges.append(edge)

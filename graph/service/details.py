@@ -26,7 +26,6 @@ from graph.service.model import (
     Provenance,
     RelationGroup,
     RelationItem,
-    RelationsPage,
 )
 from graph.store import Solutions, Store
 from graph.vocab.labels import FALLBACK_LABELS
@@ -35,7 +34,7 @@ from graph.vocab.notation import notation_key
 from graph.vocab.restore import Lexicon, restore
 from graph.vocab.text import fold
 
-__all__ = ["node_page", "relations_page", "edge_page", "group_key", "split_group_key", "group_sparql", "mark_segments",
+__all__ = ["node_page", "edge_page", "group_key", "split_group_key", "group_sparql", "mark_segments",
            "term_label", "RELATIONS_PER_PAGE", "MAX_PAGES"]
 
 _NO_NOTATION = notation_key("")
@@ -255,21 +254,6 @@ def _items(index: ExploreIndex, iri: str, edges: list[Edge], prov: dict[tuple[st
         info: Provenance = prov.get((e.source, e.predicate, e.target), {"mode": e.mode, "reason": "", "passages": []})
         out.append({**_ref(index, e.target if e.source == iri else e.source, lang), **info, "edge": e.id})
     return out
-
-
-def relations_page(store: Store, index: ExploreIndex, iri: str, key: str, offset: int = 0,
-                   limit: int = RELATIONS_PER_PAGE, lang: str = "sv") -> RelationsPage:
-    """One page of the relation group ``key`` (:func:`group_key`) at ``iri``, with provenance
-    (:class:`~graph.service.model.RelationsPage`)."""
-    if iri not in index.nodes:
-        raise NodeNotFound(iri)
-    predicate, direction = split_group_key(key)
-    edges = _relation_groups(index, iri).get((predicate, direction), [])
-    page = _page_of(index, iri, edges, max(0, offset), max(0, limit), lang)
-    prov = _query_provenance(store, index, [(e.source, e.predicate, e.target) for e in page], lang, iri)
-    return {"key": key, "predicate": predicate, "direction": direction,
-            "label": term_label(index, predicate, lang), "count": len(edges), "offset": max(0, offset),
-            "items": _items(index, iri, page, prov, lang)}
 
 
 def group_sparql(iri: str, key: str) -> str:

@@ -3,15 +3,16 @@
 The state is a JSON-safe dict (:class:`graph.service.model.ViewState`); the URL holds all of it (IRIs shortened
 to CURIEs), so a copied link reopens the same view::
 
-    {"focus": IRI|None, "k": 1..3, "goals": [notation]|None, "kinds": [kind]|None, "layout": str, "lang": "sv"|"en",
-     "expanded": [IRI], "collapsed": [IRI], "groups": [group id], "selected": IRI|None,
-     "more": {relation group key: pages}}
+    {"focus": IRI|None, "k": 1..3, "goals": [notation]|None, "kinds": [kind]|None, "reply": IRI|None,
+     "layout": str, "lang": "sv"|"en", "expanded": [IRI], "collapsed": [IRI], "groups": [group id],
+     "selected": IRI|None, "more": {relation group key: pages}}
 
-``goals``/``kinds`` of ``None`` mean "all"; an empty list means "none". ``more`` is how many pages of each relation
-group of the selected node the details panel lists (:func:`graph.service.details.group_key`; 1 page when absent); in
-the URL ``more=fp:participatesIn~3,^skos:broader~2`` (``^`` marks incoming relations). It belongs to the selection,
-so selecting another node clears it, and it is not part of :func:`view_part`: showing more relations never redraws
-the graph.
+``goals``/``kinds`` of ``None`` mean "all"; an empty list means "none". ``reply`` (a document IRI) shows only what
+that reply says (the nodes and relations its passages are about); ``None`` every source. ``more`` is how many pages
+of each relation group of the selected node the details panel lists (:func:`graph.service.details.group_key`; 1 page
+when absent); in the URL ``more=fp:participatesIn~3,^skos:broader~2`` (``^`` marks incoming relations). It belongs to
+the selection, so selecting another node clears it, and it is not part of :func:`view_part`: showing more relations
+never redraws the graph.
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ _GROUP = re.compile(r"^group:[^|]*\|[a-z]+$")
 
 def default_state() -> ViewState:
     """The view a bare URL opens: everything, force layout, Swedish."""
-    return {"focus": None, "k": 1, "goals": None, "kinds": None, "layout": "force", "lang": "sv",
+    return {"focus": None, "k": 1, "goals": None, "kinds": None, "reply": None, "layout": "force", "lang": "sv",
             "expanded": [], "collapsed": [], "groups": [], "selected": None, "more": {}}
 
 
-VIEW_KEYS = ("focus", "k", "goals", "kinds", "layout", "lang", "expanded", "collapsed", "groups")
+VIEW_KEYS = ("focus", "k", "goals", "kinds", "reply", "layout", "lang", "expanded", "collapsed", "groups")
 
 
 def view_part(state: Mapping[str, Any]) -> ViewPart:
@@ -53,7 +54,7 @@ def _without(items: list[str], item: str) -> list[str]:
 def apply_event(state: Mapping[str, Any], event: str, value: Any = None) -> ViewState:
     """A new state after ``event``: ``select``/``focus``/``expand``/``collapse`` (an IRI), ``unfocus``,
     ``open_group`` (a group id), ``more`` (a relation group key: one more page of it in the details panel), or
-    ``controls`` (a dict with any of goals, kinds, layout, k)."""
+    ``controls`` (a dict with any of goals, kinds, reply, layout, k)."""
     new: ViewState = {**default_state(), **state}
     if event in ("select", "focus") and value != new["selected"]:
         new["more"] = {}
@@ -79,7 +80,7 @@ def apply_event(state: Mapping[str, Any], event: str, value: Any = None) -> View
         new["collapsed"] = _without(new["collapsed"], anchor)
         new["groups"] = _without(new["groups"], value) + [value]
     elif event == "controls":
-        for key in ("goals", "kinds", "layout", "k"):
+        for key in ("goals", "kinds", "reply", "layout", "k"):
             if key in value:
-                new[key] = value[key]
+                new[key] = value[key] or None if key == "reply" else value[key]
     return new

@@ -24,10 +24,12 @@ GROUP_RESERVE = 2 * len(KINDS) + 2  # room kept for group nodes and their edges 
 KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
-def candidates(index: ExploreIndex, goals: list[str] | None, kinds: list[str] | None) -> set[str]:
+def candidates(index: ExploreIndex, goals: list[str] | None, kinds: list[str] | None,
+               reply: str | None = None) -> set[str]:
     """Nodes passing the filters. ``goals`` are goal-area notations or IRIs; a node tied to goal areas is kept
-    when one of them is selected, a node tied to none is always kept. ``None`` means no filter."""
-    if goals is None and kinds is None:
+    when one of them is selected, a node tied to none is always kept. ``reply`` (a document IRI) keeps the nodes
+    that document says something about. ``None`` means no filter."""
+    if goals is None and kinds is None and reply is None:
         return set(index.nodes)
     goal_iris = None
     if goals is not None:
@@ -37,30 +39,33 @@ def candidates(index: ExploreIndex, goals: list[str] | None, kinds: list[str] | 
     for iri, node in index.nodes.items():
         if kinds is not None and node.kind not in kinds:
             continue
+        if reply is not None and reply not in node.documents:
+            continue
         if goal_iris is not None and node.goals and not goal_iris.intersection(node.goals):
             continue
         out.add(iri)
     return out
 
 
-def k_hop(index: ExploreIndex, start: str, k: int, allowed: set[str]) -> dict[str, int]:
-    """Distance of every allowed node within ``k`` relations of ``start`` (breadth first; ``start`` always in)."""
+def k_hop(index: ExploreIndex, start: str, k: int, allowed: set[str], reply: str | None = None) -> dict[str, int]:
+    """Distance of every allowed node within ``k`` relations of ``start`` (breadth first; ``start`` always in),
+    along the relations ``reply`` says (all relations when ``None``)."""
     dist = {start: 0}
     queue = deque([start])
     while queue:
         current = queue.popleft()
         if dist[current] >= k:
             continue
-        for other in index.neighbours(current):
+        for other in index.neighbours(current, reply):
             if other in allowed and other not in dist:
                 dist[other] = dist[current] + 1
                 queue.append(other)
     return dist
 
 
-def _group_members(index: ExploreIndex, group: str, scope: set[str]) -> set[str]:
+def _group_members(index: ExploreIndex, group: str, scope: set[str], reply: str | None = None) -> set[str]:
     anchor, _, kind = group[len("group:"):].rpartition("|")
-    pool = index.neighbours(anchor) if anchor else scope
+    pool = index.neighbours(anchor, reply) if anchor else scope
     return {n for n in pool & scope if index.nodes[n].kind == kind}
 
 
@@ -69,11 +74,12 @@ def view(index: ExploreIndex, state: Mapping[str, Any], budget: int = 400) -> Vi
     see :mod:`graph.service.explore_state`), within ``budget``: a :class:`~graph.service.model.View`.
     """
     lang = state.get("lang", "sv")
-    allowed = candidates(index, state.get("goals"), state.get("kinds"))
+    reply = state.get("reply") or None
+    allowed = candidates(index, state.get("goals"), state.get("kinds"), reply)
     focus = state.get("focus") if state.get("focus") in index.nodes else None
     if focus:
         allowed.add(focus)
-        dist = k_hop(index, focus, int(state.get("k", 1)), allowed)
+        dist = k_hop(index, focus, int(state.get("k", 1)), allowed, reply)
     else:
         dist = dict.fromkeys(allowed, 0)
     scope = set(dist)
@@ -81,18 +87,18 @@ def view(index: ExploreIndex, state: Mapping[str, Any], budget: int = 400) -> Vi
     opened = {iri for iri in state.get("expanded", []) if iri in scope}
     for iri in state.get("expanded", []):
         if iri in index.nodes:
-            extra = index.neighbours(iri) & allowed
+            extra = index.neighbours(iri, reply) & allowed
             boost |= extra
             for n in extra | {iri}:
                 dist.setdefault(n, dist.get(iri, 1) + 1)
             scope |= extra | ({iri} if iri in allowed else set())
     for group in state.get("groups", []):
-        boost |= _group_members(index, group, scope)
+        boost |= _group_members(index, group, scope, reply)
     hidden_by: dict[str, str] = {}
     for iri in state.get("collapsed", []):
         if iri not in scope:
             continue
-        for n in index.neighbours(iri) & scope:
+        for n in index.neighbours(iri, reply) & scope:
             later = dist[n] > dist[iri] or (dist[n] == dist[iri] and
                                            KINDS.index(index.nodes[n].kind) > KINDS.index(index.nodes[iri].kind))
             if later and n != focus and n not in boost:
@@ -109,8 +115,9 @@ def view(index: ExploreIndex, state: Mapping[str, Any], budget: int = 400) -> Vi
     rank = {n: i for i, n in enumerate(order)}
     included = _fill(index, order, budget, reserve=bool(hidden_by))
     edges = [e for i in sorted({i for n in included for i in index.adjacency.get(n, ())})
-             if (e := index.edges[i]).source in included and e.target in included]
-    groups = _groups(index, scope - included, included, hidden_by, rank, focus, budget - len(included) - len(edges))
+             if (e := index.edges[i]).source in included and e.target in included and e.said_in(reply)]
+    groups = _groups(index, scope - included, included, hidden_by, rank, focus, budget - len(included) - len(edges),
+                     reply)
     nodes: list[ViewNode] = [{"id": n, "label": label_of(index.nodes[n], lang), "kind": index.nodes[n].kind,
               "notation": index.nodes[n].notation, "goals": index.nodes[n].goals,
               "role": "focus" if n == focus else ""} for n in order if n in included]
@@ -179,9 +186,9 @@ def _fill(index: ExploreIndex, order: list[str], budget: int, reserve: bool = Fa
 
 
 def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: dict[str, str],
-            rank: dict[str, int], focus: str | None, room: int) -> list[ViewGroup]:
-    """Summarise the ``left`` nodes by (best visible neighbour, kind), those at the most important nodes first
-    while ``room`` lasts; the rest per kind (attached to the focus if any)."""
+            rank: dict[str, int], focus: str | None, room: int, reply: str | None = None) -> list[ViewGroup]:
+    """Summarise the ``left`` nodes by (best visible neighbour along a relation ``reply`` says, kind), those at
+    the most important nodes first while ``room`` lasts; the rest per kind (attached to the focus if any)."""
     nearest: dict[str, str] = {}  # each left node's best-ranked visible neighbour: visit the visible best first
     waiting = left - set(hidden_by)
     for m in sorted(included, key=lambda m: rank.get(m, len(rank))):
@@ -190,7 +197,7 @@ def _groups(index: ExploreIndex, left: set[str], included: set[str], hidden_by: 
         for i in index.adjacency.get(m, ()):
             e = index.edges[i]
             n = e.target if e.source == m else e.source
-            if n in waiting:
+            if n in waiting and e.said_in(reply):
                 nearest[n] = m
                 waiting.discard(n)
     buckets: dict[tuple[str, str], int] = defaultdict(int)

@@ -21,7 +21,7 @@ from graph.index.search import SearchHit
 
 __all__ = [
     # the details panel (graph.service.details)
-    "NodeRef", "Passage", "Provenance", "RelationItem", "RelationGroup", "RelationsPage", "Fact", "NodePage",
+    "NodeRef", "Passage", "Provenance", "RelationItem", "RelationGroup", "Fact", "NodePage",
     "EdgePage",
     # the explorer's view (graph.service.explore_view, graph.service.explore_state)
     "Position", "ViewFocus", "ViewNode", "ViewEdge", "ViewGroup", "View", "ViewPart", "ViewState",
@@ -85,18 +85,6 @@ class RelationItem(NodeRef, Provenance):
     """One listed relation of a group: the node at the other end, its provenance, and the index's edge id."""
 
     edge: str
-
-
-class RelationsPage(TypedDict):
-    """One page of a relation group (:func:`graph.service.details.relations_page`)."""
-
-    key: str
-    predicate: str
-    direction: Literal["out", "in"]
-    label: str
-    count: int
-    offset: int
-    items: list[RelationItem]
 
 
 class RelationGroup(TypedDict):
@@ -213,6 +201,7 @@ class ViewPart(TypedDict):
     k: int
     goals: list[str] | None
     kinds: list[str] | None
+    reply: str | None
     layout: str
     lang: str
     expanded: list[str]

@@ -7,9 +7,11 @@ import pytest
 from graph.load.loader import ensure_seeded, load_files
 from graph.settings import Settings
 from graph.store import EmbeddedStore
+from graph.vocab.namespaces import ID_IRI
 from tests.support.a11y import PAGES, axe_violations, blocking, open_settled
 from tests.support.browser import browser_page
 from tests.support.paths import FIXTURES
+from ui import ids
 
 
 @pytest.fixture(scope="module")
@@ -44,4 +46,13 @@ def test_compare_shows_the_shared_actor_and_the_network_filters_by_reply(two_rep
         pg.goto(two_reply_app + "/natverk?reply=fpid:document/yttrande-test")
         pg.wait_for_function("() => window.cy && window.cy.nodes().length === 1", timeout=30_000)
         assert whole > 1 and "reply=fpid" in pg.url
+        open_settled(pg, two_reply_app + "/", PAGES["/"])  # the explorer: the same filter in its sidebar
+        everything = pg.evaluate("() => window.cy.nodes().length")
+        pg.locator(f"#{ids.SOURCE}").click()
+        pg.get_by_role("option", name="Testförvaltningen", exact=True).click()
+        pg.wait_for_function("() => window.cy.nodes().length === 3", timeout=30_000)
+        assert everything > 3 and "reply=fpid" in pg.url
+        assert sorted(pg.evaluate("() => window.cy.nodes().map(n => n.id())")) == [
+            ID_IRI + "org/polisen", ID_IRI + "project/trygga-torg", ID_IRI + "strategy/DT.VI"]
+        assert blocking(axe_violations(pg)) == []
         assert errors == []

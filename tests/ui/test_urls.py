@@ -20,9 +20,10 @@ def test_round_trip_of_a_full_state():
     state = {**default_state(), "focus": POLISEN, "selected": POLISEN, "k": 2, "goals": ["DT", "UU"],
              "kinds": ["project", "organisation"], "layout": "concentric", "lang": "en",
              "expanded": [ID_IRI + "goal/DT"], "collapsed": [ID_IRI + "goal/UU"],
-             "groups": [f"group:{POLISEN}|project", "group:|organisation"]}
+             "groups": [f"group:{POLISEN}|project", "group:|organisation"],
+             "reply": ID_IRI + "document/yttrande-000"}
     query = encode_state(state)
-    assert "focus=fpid:org/polisen" in query and "lang=en" in query
+    assert "focus=fpid:org/polisen" in query and "lang=en" in query and "reply=fpid:document/yttrande-000" in query
     assert decode_state(query) == state
     assert decode_state(query.lstrip("?")) == state
 

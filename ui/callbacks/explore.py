@@ -16,7 +16,7 @@ from ui import ids
 from ui.callbacks import edit as edit_callbacks
 from ui.components.common import build_edge_details, build_hits, build_node_details
 from ui.components.edit import build_edit_form
-from ui.components.explore import control_values, render_view
+from ui.components.explore import ALL_SOURCES, control_values, render_view
 from ui.components.feedback import action_notice, selection_notice
 from ui.elements.explore import highlight_stylesheet
 from ui.i18n import t
@@ -26,7 +26,7 @@ from ui.urls import decode_state, encode_state
 __all__ = ["BUTTON_EVENTS", "CONTROLS", "register"]
 
 BUTTON_EVENTS = {ids.FOCUS: "focus", ids.EXPAND: "expand", ids.COLLAPSE: "collapse", ids.UNFOCUS: "unfocus"}
-CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.LAYOUT: "layout", ids.DEPTH: "k"}
+CONTROLS = {ids.GOALS: "goals", ids.KINDS: "kinds", ids.SOURCE: "reply", ids.LAYOUT: "layout", ids.DEPTH: "k"}
 
 
 def _all_or(values: list, everything: list) -> list | None:
@@ -96,7 +96,8 @@ def register(app, ctx) -> None:
             return apply_event(state, BUTTON_EVENTS[trigger], target)
         key = CONTROLS[trigger]
         goals = [g.notation for g in ctx.index.goal_areas()]
-        chosen = {"goals": _all_or(value, goals), "kinds": _all_or(value, list(KINDS))}.get(key, value)
+        chosen = {"goals": _all_or(value, goals), "kinds": _all_or(value, list(KINDS)),
+                  "reply": None if value == ALL_SOURCES else value}.get(key, value)
         return apply_event(state, "controls", {key: chosen})
 
     @app.callback(Output(ids.STATE, "data", allow_duplicate=True), Input(ids.GOALS, "value"),

@@ -10,11 +10,15 @@ from ui.elements.explore import layout_for, to_elements
 __all__ = ["control_values", "render_view"]
 
 
+ALL_SOURCES = "all"  # the source control's value for "every source" (a control's empty value is no event)
+
+
 def control_values(state: dict, goal_notations: list[str]) -> dict[str, object]:
-    """The value of each control for ``state``: ``{"goals", "kinds", "layout", "k"}`` (no filter = all ticked)."""
+    """The value of each control for ``state``: ``{"goals", "kinds", "reply", "layout", "k"}`` (no filter = all
+    ticked, every source)."""
     return {"goals": list(goal_notations) if state["goals"] is None else state["goals"],
             "kinds": list(KINDS) if state["kinds"] is None else state["kinds"],
-            "layout": state["layout"], "k": state["k"]}
+            "reply": state.get("reply") or ALL_SOURCES, "layout": state["layout"], "k": state["k"]}
 
 
 def render_view(ctx, part: dict) -> tuple[list[dict], dict, str]:

@@ -6,12 +6,14 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from graph.index.nodes import KINDS
+from graph.service.compare import replies
 from graph.service.explore_state import view_part
 from ui import ids, urls
 from ui.components.common import build_legend, build_swatch
+from ui.components.compare import reply_name
 from ui.components.edit import build_edit_panel
 from ui.components.errors import failed_part
-from ui.components.explore import control_values, render_view
+from ui.components.explore import ALL_SOURCES, control_values, render_view
 from ui.components.table import build_twin, graph_attrs
 from ui.elements.explore import highlight_stylesheet
 from ui.i18n import kind_name, t
@@ -53,6 +55,11 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         _section(t("node_types", lang), dcc.Checklist(
             id=ids.KINDS, options=kind_options, className="checklist",
             value=values["kinds"])),
+        _section(t("net_reply", lang), html.Label([html.Span(t("explore_source", lang), className="sr-only"),
+                                                   dcc.Dropdown(
+            id=ids.SOURCE, value=values["reply"], clearable=False, searchable=False, className="pl-dropdown",
+            options=[{"label": t("net_all_replies", lang), "value": ALL_SOURCES}]
+            + [{"label": reply_name(r, lang), "value": r["iri"]} for r in replies(ctx.store)])])),
         _section(t("layout", lang), dcc.RadioItems(
             id=ids.LAYOUT, value=values["layout"], className="radios",
             options=[{"label": t(f"layout_{name}", lang), "value": name}

@@ -53,15 +53,10 @@ def test_actors_reaching_and_custom_relations(small):
     assert analysis.actors_reaching(small, "s3") == {}
 
 
-def test_projection_weights_by_hand(small):
+def test_affiliation_graph_is_bipartite_by_hand(small):
     B = analysis.affiliation_graph(small)
     assert bipartite_sets(B) == ({"A", "B", "C"}, {"p1", "p2", "s1", "s2"})
-    C = analysis.collaboration_graph(B)
-    weights = {tuple(sorted(e)): d["weight"] for *e, d in C.edges(data=True)}
-    assert weights == {("A", "B"): 3, ("B", "C"): 2, ("A", "C"): 1}
-    assert C["A"]["B"]["shared"] == ["p1", "s1", "s2"]
-    assert C["A"]["B"]["projects"] == ["p1"] and C["A"]["B"]["strategies"] == ["s1", "s2"]
-    assert C["B"]["C"]["projects"] == ["p2"] and C["A"]["C"]["projects"] == []
+    assert sorted(set(B["A"]) & set(B["B"])) == ["p1", "s1", "s2"]  # what the pair shares (planner.shared)
 
 
 def test_collaboration_network_counts_projects_and_stated_collaboration_not_strategies(small):
@@ -80,8 +75,8 @@ def bipartite_sets(B: nx.Graph) -> tuple[set, set]:
 
 
 def test_weighted_degree(small):
-    C = analysis.collaboration_graph(analysis.affiliation_graph(small))
-    assert analysis.weighted_degree(C) == {"A": 4, "B": 5, "C": 3}
+    C = analysis.collaboration_network(small)
+    assert analysis.weighted_degree(C) == {"A": 1, "B": 2, "C": 1}
 
 
 def test_betweenness_exact_by_hand():

@@ -110,3 +110,28 @@ def test_synthetic_biggest_hub_expanded_and_focused_stays_within_budget(big):
             == len(big.neighbours(hub))
     opened = view(big, apply_event(state, "open_group", grouped[0]["id"]), BUDGET)
     assert element_count(opened) <= BUDGET
+
+
+def test_a_reply_filter_keeps_what_that_reply_says(seed_store):
+    """The seed and a second reply: each reply's view holds the nodes and relations its passages are about;
+    relations no document says (structure) stay between the nodes kept."""
+    from graph.load.loader import load_files
+    from graph.store import EmbeddedStore
+    from tests.support.paths import FIXTURES
+
+    store = EmbeddedStore()
+    store.insert(list(seed_store.quads()))
+    load_files(store, [FIXTURES / "second-reply.ttl"])
+    index = build_index(store)
+    second, seed = ID_IRI + "document/yttrande-test", ID_IRI + "document/yttrande-000"
+    project, strategy = ID_IRI + "project/trygga-torg", ID_IRI + "strategy/DT.VI"
+    only_second = view(index, {**default_state(), "reply": second}, BUDGET)
+    assert _ids(only_second) == {POLISEN, project, strategy}
+    assert {(e["source"], e["target"]) for e in only_second["edges"]} == {(POLISEN, project), (project, strategy)}
+    only_seed = view(index, {**default_state(), "reply": seed}, BUDGET)
+    assert project not in _ids(only_seed) and {POLISEN, strategy} <= _ids(only_seed)
+    assert all(e["source"] != project and e["target"] != project for e in only_seed["edges"])
+    assert len(view(index, default_state(), BUDGET)["nodes"]) == len(index.nodes)
+    focused = view(index, apply_event({**default_state(), "reply": second}, "focus", POLISEN), BUDGET)
+    assert _ids(focused) == {POLISEN, project}  # one relation away along what the second reply says
+    assert candidates(index, None, None, second) == {POLISEN, project, strategy}

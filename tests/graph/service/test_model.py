@@ -81,7 +81,6 @@ def cases(store, index, tmp_path) -> list[tuple[str, Any, Any]]:
     return [
         ("node_page", details.node_page, details.node_page(store, index, POLISEN)),
         ("node_page facts", details.node_page, details.node_page(store, index, ID_IRI + "org/kommissionen")),
-        ("relations_page", details.relations_page, details.relations_page(store, index, edge.source, group)),
         ("edge_page", details.edge_page, details.edge_page(store, index, edge.source, edge.predicate, edge.target)),
         ("view", explore_view.view, explore_view.view(index, explore_state.default_state())),
         ("view focused", explore_view.view, explore_view.view(index, state, budget=40)),
