@@ -19,7 +19,7 @@ import dash_cytoscape as cyto
 from dash import Dash, dcc, html
 
 from graph.http import endpoint
-from graph.http.endpoint import install_security_headers
+from graph.http.security import install_security_headers
 from graph.http.server import serve
 from graph.index.nodes import ExploreIndex, build_index
 from graph.index.search import search_index

@@ -4,14 +4,13 @@ queries) and ``/id/…`` (dereferenceable resource IRIs). No Dash.
 ``/sparql`` is :class:`SparqlApp`, a plain WSGI app mounted in front of the Flask app (no routing, request or
 response objects on its hot path); ``/queries`` and ``/id`` are a Flask blueprint. Mount both on the UI's Flask
 server with :func:`register_routes` (``register_routes(app.server, store, settings)``). Every query goes through
-:func:`graph.store.limits.run`: the policy check, the time limit, the row cap.
+:func:`graph.store.limits.run`: the policy check, the time limit, the row cap. Which media type answers and how the
+answer is written is :mod:`graph.http.negotiation`.
 
-Security headers (:func:`install_security_headers`): every response of the server gets
-``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and a Content-Security-Policy. Machine answers
-(``/sparql``, ``/queries``, ``/id``) get ``default-src 'none'; frame-ancestors 'none'``; HTML pages get
-:func:`content_security_policy`, which allows only this origin's scripts plus the hashes of the inline scripts
-the page is known to carry (Dash's: ``app.csp_hashes()``), and no ``eval``. ``Access-Control-Allow-Origin`` is
-sent on ``/sparql`` only (setting ``cors_origins``), never on ``/queries`` or ``/id``.
+Security headers (:mod:`graph.http.security`, installed by :func:`register_routes`): every response of the server
+gets ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and a Content-Security-Policy.
+``Access-Control-Allow-Origin`` is sent on ``/sparql`` only (setting ``cors_origins``), never on ``/queries`` or
+``/id``.
 """
 
 from __future__ import annotations
@@ -27,47 +26,31 @@ from urllib.parse import parse_qs, quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, request
-from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.http import parse_accept_header, parse_options_header
+from werkzeug.http import parse_options_header
 from werkzeug.utils import get_content_type
 from werkzeug.wsgi import get_current_url, get_input_stream
 
 from graph import queries
 from graph.errors import FardplanError, HttpError, NodeNotFound
-from graph.rdf.formats import FORMATS, Format, serialize
-from graph.rdf.results import RESULT_MEDIA_TYPES, serialize_solutions, to_csv, to_json, to_tsv, to_xml
+from graph.http.negotiation import GRAPH_TYPES, Writer, graph_body, negotiate, writer_for
+from graph.http.security import API_CSP, SECURITY_HEADERS, install_security_headers
 from graph.settings import Settings
-from graph.store import EmbeddedStore, QueryAnswer, Store
+from graph.store import EmbeddedStore, Store
 from graph.store import limits as bounded
 from graph.store.pool import Limits, pool_for
 from graph.vocab.namespaces import ID_IRI, PREFIXES, sparql_prologue
 
-__all__ = ["API_CSP", "SparqlApp", "content_security_policy", "install_security_headers", "register_routes",
-           "sparql_blueprint"]
+__all__ = ["TRUNCATED_HEADER", "SparqlApp", "register_routes", "sparql_blueprint"]
 
 log = logging.getLogger(__name__)
 WsgiApp = Callable[..., Iterable[bytes]]
 
-# What a browser may do with a machine answer (JSON, RDF, CSV): nothing — no script, no style, no framing.
-API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-_SECURITY = "fardplan_security"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 TRUNCATED_HEADER = "X-Fardplan-Truncated"
 CACHED_QUERY_STRING = 8192  # longest query string whose parameters are remembered
 
-# Media types we answer, best first; the first of each list is the default.
-RESULT_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES = {
-    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
-    "application/ld+json": "jsonld", "application/rdf+xml": "xml",
-}
-WRITERS = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv}
 RESULT_FORMAT_IRIS = {
     "SPARQL_Results_JSON": "json", "SPARQL_Results_XML": "xml", "SPARQL_Results_CSV": "csv",
     "SPARQL_Results_TSV": "tsv", "Turtle": "ttl", "N-Triples": "nt", "JSON-LD": "jsonld", "RDF_XML": "xml",
@@ -92,70 +75,8 @@ def _error(exc: FardplanError) -> Response:
     return Response(json.dumps(exc.to_dict(), ensure_ascii=False), status=exc.status, mimetype="application/json")
 
 
-def _negotiate(table: dict[str, str], accept: str, fmt: str | None = None) -> str | None:
-    """The media type to answer with: ``?format=`` first, then the ``accept`` header; None if nothing acceptable."""
-    if fmt:
-        fmt = fmt.lower()
-        for media, short in table.items():
-            if fmt in (media, short):
-                return media
-        return None
-    header = accept.strip().lower()
-    if header and not any(c in header for c in ",;*"):  # one concrete media type (most clients): no weighing
-        return header if header in table else None
-    accepted = parse_accept_header(accept, MIMEAccept)
-    if not accepted or (accepted.best == "*/*" and len(accepted) == 1):
-        return next(iter(table))
-    return accepted.best_match(list(table))
-
-
-def _rdf_format(media_type: str) -> Format:
-    return FORMATS[GRAPH_TYPES[media_type]]
-
-
-def _graph_body(triples: list[ox.Triple], media_type: str) -> bytes:
-    quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-    return serialize(quads, _rdf_format(media_type), PREFIXES)
-
-
 def _graph_response(triples: list[ox.Triple], media_type: str, status: int = 200) -> Response:
-    return Response(_graph_body(triples, media_type), status=status, mimetype=media_type)
-
-
-@dataclass(frozen=True)
-class _Writer:
-    """Writes an answer in the negotiated media type: ``(body, media type)``, or HTTP 406 if the answer's kind
-    (results or a graph) has none. Picklable, so the query process writes the body (not the web server).
-
-    A SELECT answer is written by :meth:`solutions`, straight from the engine, unless it may be longer than the
-    row cap; then :func:`graph.store.limits.run` cuts its rows and calls the writer with them.
-    """
-
-    result_type: str | None
-    graph_type: str | None
-
-    def _results_kind(self) -> str:
-        if self.result_type is None:
-            raise HttpError("not acceptable: a SELECT/ASK answer is SPARQL results; accept one of "
-                            + ", ".join(RESULT_TYPES), 406)
-        return RESULT_TYPES[self.result_type]
-
-    def solutions(self, solutions: ox.QuerySolutions, max_rows: int) -> tuple[bytes, str] | None:
-        """A SELECT answer by pyoxigraph's serializer, or None if it may have more than ``max_rows`` rows."""
-        kind = self._results_kind()
-        body = serialize_solutions(solutions, kind, max_rows)
-        return None if body is None else (body, RESULT_MEDIA_TYPES[kind])
-
-    def __call__(self, answer: QueryAnswer) -> tuple[bytes, str]:
-        if isinstance(answer, list):
-            if self.graph_type is None:
-                raise HttpError("not acceptable: a CONSTRUCT/DESCRIBE answer is an RDF graph; accept one of "
-                                + ", ".join(GRAPH_TYPES), 406)
-            return _graph_body(answer, self.graph_type), self.graph_type
-        kind = self._results_kind()
-        if isinstance(answer, bool) and kind in ("csv", "tsv"):
-            raise HttpError("not acceptable: an ASK answer has no CSV/TSV form; accept JSON or XML", 406)
-        return WRITERS[kind](answer).encode("utf-8"), RESULT_MEDIA_TYPES[kind]
+    return Response(graph_body(triples, media_type), status=status, mimetype=media_type)
 
 
 def _answer_response(result: bounded.Bounded) -> Response:
@@ -164,16 +85,6 @@ def _answer_response(result: bounded.Bounded) -> Response:
     if result.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
     return response
-
-
-@functools.lru_cache(maxsize=128)
-def _writer(accept: str) -> _Writer:
-    """The writer for one Accept header (negotiated once; 406 if neither kind of answer has a media type)."""
-    result_type, graph_type = _negotiate(RESULT_TYPES, accept), _negotiate(GRAPH_TYPES, accept)
-    if result_type is None and graph_type is None:
-        raise HttpError("not acceptable: accept SPARQL results (" + ", ".join(RESULT_TYPES)
-                        + ") or RDF (" + ", ".join(GRAPH_TYPES) + ")", 406)
-    return _Writer(result_type, graph_type)
 
 
 def _query_args(query_string: str) -> dict[str, tuple[str, ...]]:
@@ -218,7 +129,7 @@ class _Endpoint:
             pool_for(store, settings.query_workers or None, Limits.from_settings(settings))
 
     def run(self, sparql: str, bindings: dict | None = None, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None, render: _Writer | None = None) -> bounded.Bounded:
+            named_graphs: list[str] | None = None, render: Writer | None = None) -> bounded.Bounded:
         return bounded.run(self.store, sparql, timeout_s=self.settings.query_timeout_s,
                            max_rows=self.settings.max_rows, bindings=bindings,
                            default_graphs=default_graphs, named_graphs=named_graphs, render=render)
@@ -277,14 +188,14 @@ class _Endpoint:
             if method == "POST":
                 raise HttpError("no query given: send query=… or an application/sparql-query body", 400)
             return self.service_description(environ, accept)
-        writer = _writer(accept)
+        writer = writer_for(accept)
         result = self.run(text, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
                           render=writer)
         body, media_type = result.rendered
         return _Reply(200, media_type, body, ((TRUNCATED_HEADER, "true"),) if result.truncated else ())
 
     def service_description(self, environ: dict[str, Any], accept: str) -> _Reply:
-        media = _negotiate(GRAPH_TYPES, accept)
+        media = negotiate(GRAPH_TYPES, accept)
         if media is None:
             raise HttpError("not acceptable: the service description is RDF; accept text/turtle", 406)
         sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
@@ -296,7 +207,7 @@ class _Endpoint:
         ]
         triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name))
                     for name in RESULT_FORMAT_IRIS]
-        return _Reply(200, media, _graph_body(triples, media))
+        return _Reply(200, media, graph_body(triples, media))
 
     # ------------------------------------------------------------------------------------------ /queries
     def list_queries(self) -> Response:
@@ -314,10 +225,10 @@ class _Endpoint:
             raise NodeNotFound(name) from exc
         values = {k: v for k, v in request.args.items() if k != "format"}
         table = {"application/sparql-results+json": "json", "application/json": "json", "text/csv": "csv"}
-        media = _negotiate(table, request.headers.get("Accept", ""), request.args.get("format"))
+        media = negotiate(table, request.headers.get("Accept", ""), request.args.get("format"))
         if media is None:
             raise HttpError("not acceptable: canned queries answer SPARQL JSON or CSV (?format=json|csv)", 406)
-        result = self.run(canned.sparql(values), render=_Writer(media, None))
+        result = self.run(canned.sparql(values), render=Writer(media, None))
         return _answer_response(result)
 
     # ------------------------------------------------------------------------------------------ /id/…
@@ -327,7 +238,7 @@ class _Endpoint:
             node = ox.NamedNode(iri)
         except ValueError:
             raise NodeNotFound(iri) from None
-        media = _negotiate({"text/html": "html", **GRAPH_TYPES}, request.headers.get("Accept", ""))
+        media = negotiate({"text/html": "html", **GRAPH_TYPES}, request.headers.get("Accept", ""))
         if media is None:
             raise HttpError("not acceptable: accept text/html or an RDF format (" + ", ".join(GRAPH_TYPES) + ")", 406)
         result = self.run(DESCRIBE_QUERY, bindings={"r": node})
@@ -367,15 +278,13 @@ def sparql_blueprint(store: Store, settings: Settings, endpoint: _Endpoint | Non
 
 
 _SPARQL_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
-_SECURITY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-                     ("Content-Security-Policy", API_CSP))
 
 
 class SparqlApp:
     """``/sparql`` as a plain WSGI app in front of another (the Flask/Dash app gets every other path).
 
     The hot path of the endpoint: no routing, request or response objects; the answer's body is written by the
-    query process (:class:`_Writer`) and sent as it comes back. The limits, the policy check and the one error
+    query process (:class:`Writer`) and sent as it comes back. The limits, the policy check and the one error
     shape are those of the Flask routes; every answer carries the security headers of
     :func:`install_security_headers` and the CORS headers of setting ``cors_origins``.
     """
@@ -404,7 +313,7 @@ class SparqlApp:
             error = FardplanError(f"internal error: {exc.__class__.__name__}; this is the server's failure")
             error.status = 500
             reply = _error_reply(error)
-        headers = [*_SECURITY_HEADERS, *reply.headers]
+        headers = [*SECURITY_HEADERS, *reply.headers]
         if reply.media_type is not None:
             headers.append(("Content-Type", _content_type(reply.media_type)))
         if reply.status != 204:
@@ -445,50 +354,6 @@ def _phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown"
-
-
-def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
-    """The CSP of the HTML pages: scripts, styles, fonts and requests from this origin only.
-
-    ``script_hashes`` (``'sha256-…'``, as Dash's ``app.csp_hashes()`` gives them) allow those inline scripts and
-    no other. Styles allow ``'unsafe-inline'``: the SPARQL editor (CodeMirror) and Dash components write
-    ``<style>`` elements and style attributes at run time; inline styles cannot run code. Images may be
-    ``data:``/``blob:`` URLs (the graph's PNG/SVG export). No ``eval``, no plugins, no framing.
-    """
-    scripts = " ".join(["'self'", *script_hashes])
-    return ("default-src 'self'; "
-            f"script-src {scripts}; "
-            "style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data: blob:; "
-            "font-src 'self' data:; "
-            "connect-src 'self'; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-
-
-def install_security_headers(server: Flask, script_hashes: Iterable[str] | None = None) -> None:
-    """Add the security headers to every response of ``server`` (idempotent; see the module docstring).
-
-    Without ``script_hashes`` an HTML page gets only ``frame-ancestors 'none'`` as its CSP (the pages' inline
-    scripts are not known yet); the UI passes Dash's, after every callback is registered::
-
-        install_security_headers(app.server, app.csp_hashes())
-    """
-    config = server.extensions.get(_SECURITY)
-    if config is None:
-        config = server.extensions[_SECURITY] = {"page_csp": "frame-ancestors 'none'"}
-
-        @server.after_request
-        def _security(response: Response) -> Response:
-            headers = response.headers
-            headers["X-Content-Type-Options"] = "nosniff"
-            headers["X-Frame-Options"] = "DENY"
-            if "Content-Security-Policy" not in headers:
-                html = (response.mimetype or "") == "text/html"
-                headers["Content-Security-Policy"] = config["page_csp"] if html else API_CSP
-            return response
-
-    if script_hashes is not None:
-        config["page_csp"] = content_security_policy(script_hashes)
 
 
 def register_routes(server: Flask, store: Store | Any, settings: Settings | None = None) -> None:

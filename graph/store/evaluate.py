@@ -58,7 +58,7 @@ def evaluate(
 
     Without ``render`` the answer travels :func:`_pack`-ed (plain strings pickle about 3× faster than terms).
     A ``render`` with a ``solutions(solutions, max_rows)`` method writes a SELECT answer straight from the engine
-    (``graph.http.endpoint._Writer``: pyoxigraph's serializer); where that returns None (the answer may have more than
+    (``graph.http.negotiation.Writer``: pyoxigraph's serializer); where that returns None (the answer may have more than
     ``max_rows`` rows) the query runs again and its rows are cut at ``max_rows`` and rendered as terms.
     """
     options: dict = {}

@@ -498,7 +498,7 @@ CSP_PAGES = ["/", "/strategi", "/tva-aktorer", "/natverk", "/luckor", "/fraga"]
 def test_every_page_works_under_the_content_security_policy(seed_store):
     """The explorer with :func:`install_security_headers` and Dash's inline-script hashes: every page loads,
     draws, and the browser reports no CSP violation and no console error (no eval, no foreign script)."""
-    from graph.http.endpoint import install_security_headers
+    from graph.http.security import install_security_headers
     from tests.support.browser import browser_page
     from ui.app import create_app
 

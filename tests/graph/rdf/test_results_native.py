@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 
-from graph.http.endpoint import _Writer
+from graph.http.negotiation import Writer
 from graph.rdf.results import serialize_solutions
 from graph.store import EmbeddedStore
 from graph.store import limits as bounded
@@ -64,7 +64,7 @@ def test_native_json_matches_the_term_writer(tricky):
     text = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x> ?none } } ORDER BY ?s LIMIT 50"
     native = serialize_solutions(tricky._store.query(text), "json", 10_000)
     answer, truncated = materialise(tricky.native.query(text), 10_000)
-    body, media = _Writer(KINDS["json"], None)(answer)
+    body, media = Writer(KINDS["json"], None)(answer)
     assert native is not None and not truncated and media == KINDS["json"]
     assert json.loads(native) == json.loads(body)
 
@@ -80,7 +80,7 @@ def test_empty_rows_count_as_rows(plain):
 @pytest.mark.parametrize("name", ["plain", "tricky"])
 def test_bounded_run_cuts_at_the_cap_and_says_so(request, name, kind):
     store = request.getfixturevalue(name)
-    writer = _Writer(KINDS[kind], None)
+    writer = Writer(KINDS[kind], None)
     for cap, truncated in ((ROWS - 1, True), (ROWS, False), (10_000, False)):
         result = bounded.run(store, "SELECT ?s ?o WHERE { ?s ?p ?o }", timeout_s=10, max_rows=cap, render=writer)
         body, media = result.rendered
