@@ -5,7 +5,9 @@ dicts, lists or new graphs of ``str``. The graphs come from :func:`graph.analysi
 (``actor``, ``project``, ``strategy``, ``goal_area`` …), edges carry ``relation`` (the predicate's local name,
 such as ``participatesIn``) and, where the data has them, ``mode``, ``assertion``, ``passage`` and ``text``.
 
-Its length is mostly numpydoc docstrings with doctests (networkx style): the functions themselves are short.
+One module for one vocabulary over one graph model (the relation groups below), which its callers read as one
+namespace (``analysis.said_in``, ``analysis.betweenness``) as networkx's are read as ``nx.…``; its length is
+mostly numpydoc docstrings with doctests (networkx style): the functions themselves are short.
 """
 
 from __future__ import annotations

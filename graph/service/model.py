@@ -10,6 +10,9 @@ the callers; a ``TypedDict`` is only a promise about the keys.
 A search hit (:class:`graph.index.search.SearchHit`) is declared beside the search, since ``graph/index`` does
 not import ``graph/service``; it is re-exported here so the shapes are found in one place. The JSON error shape
 is :class:`graph.errors.ErrorDict`.
+
+One module of this length on purpose: it holds declarations only, grouped by page below, and the answers share
+their parts (``NodeRef``, ``Provenance``, ``Entity``, ``Route``), so every key a face may read is found in one file.
 """
 
 from __future__ import annotations

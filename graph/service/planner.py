@@ -4,6 +4,10 @@ Every entity in a result is a dict with at least ``"iri"``, ``"label"`` (Swedish
 views each function reads are built once per store (:func:`views`) and dropped with :func:`invalidate`.
 Each result names the canned queries (``graph/queries/*.rq``) its answer can be checked with, as
 ``"queries": [{"name", "params"}]``; :func:`sparql_for` writes one out with the parameters filled in.
+
+One module for one concept, the answers of the planner pages (/strategi, /tva-aktorer, /natverk, /luckor): they
+share one per-store cache of networkx views (:class:`Views`) and one way of writing entities, steps and routes,
+and are read and changed together.
 """
 
 from __future__ import annotations
