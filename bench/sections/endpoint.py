@@ -5,6 +5,8 @@ our endpoint on each production WSGI server, rdflib-endpoint and oxigraph serve-
 
 from __future__ import annotations
 
+import contextlib
+import statistics
 import subprocess
 from typing import Any
 
@@ -45,23 +47,14 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
         return [label, f"{r['throughput']:.1f}", report.ms(r["median_ms"]), "–" if cpu is None else f"{cpu:.2f} ms",
                 f"{r['ok']}/{r['sent']}", r["errors"]]
 
-    def run(label: str, url: str, total: int) -> None:
-        servers.hammer(url, queries, len(queries), threads, timeout_s=30, max_wall_s=ctx.args.endpoint_wall)
-        r = cpu_per_request(url, lambda: servers.hammer(url, queries, total, threads, timeout_s=30,
-                                                        max_wall_s=ctx.args.endpoint_wall))
-        metrics[label] = r
-        rows.append(row(label, r))
-        if r["errors"]:
-            notes.append(f"{label}: {r['errors']} errors, first: {r['first_error']}")
-
+    targets: list[tuple[str, Any]] = []  # (label, context manager of its URL), started together below
     for server in servers.OUR_SERVERS:
         label = OURS if server == "granian" else f"ours on {server}" + (" (gthread, 1 worker)"
                                                                          if server == "gunicorn" else "")
         if not has_module(server):
             notes.append(f"{label}: {server} is not installed (pip install -e '.[test]'): not measured.")
             continue
-        with servers.our_endpoint(ctx.nt, server) as url:
-            run(label, url, n)
+        targets.append((label, lambda server=server: servers.our_endpoint(ctx.nt, server)))
     notes.append("Ours: /sparql of graph/http/endpoint.py (SparqlApp, a plain WSGI app mounted in front of the "
                  "Flask/Dash app, as in python app.py) with default settings (policy check, a pool of "
                  "pre-forked query workers without network, each query killed at the time limit, row cap) over "
@@ -75,13 +68,34 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
                      f"take seconds to minutes above {size_label(ctx.args.rdflib_max)} triples (see the queries "
                      "section), so a fixed number of requests would not finish in the benchmark's time.")
     else:
-        with servers.rdflib_endpoint(ctx.nt) as url:
-            run(RDFLIB_ENDPOINT, url, n)
-    try:
-        with servers.oxigraph_server(ctx.nt, ctx.workdir) as url:
-            run(OXIGRAPH, url, n)
-    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
-        notes.append(f"oxigraph serve-read-only not measured: {exc}")
+        targets.append((RDFLIB_ENDPOINT, lambda: servers.rdflib_endpoint(ctx.nt)))
+    targets.append((OXIGRAPH, lambda: servers.oxigraph_server(ctx.nt, ctx.workdir)))
+    rounds = max(1, min(ctx.runs, 3))
+    measured: dict[str, list[dict[str, Any]]] = {}
+    with contextlib.ExitStack() as stack:
+        urls: list[tuple[str, str]] = []
+        for label, start in targets:
+            try:
+                urls.append((label, stack.enter_context(start())))
+            except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
+                notes.append(f"{label} not measured: {exc}")
+        for _label, url in urls:  # warm: every query once
+            servers.hammer(url, queries, len(queries), threads, timeout_s=30, max_wall_s=ctx.args.endpoint_wall)
+        for _ in range(rounds):  # interleaved: a busy moment of the machine falls on every server alike
+            for label, url in urls:
+                measured.setdefault(label, []).append(cpu_per_request(url, lambda url=url: servers.hammer(
+                    url, queries, n, threads, timeout_s=30, max_wall_s=ctx.args.endpoint_wall)))
+    for label, runs in measured.items():
+        r = sorted(runs, key=lambda x: x["throughput"])[len(runs) // 2]  # the round of median throughput
+        r = {**r, "rounds": [x["throughput"] for x in runs], "errors": sum(x["errors"] for x in runs),
+             "first_error": next((x["first_error"] for x in runs if x["first_error"]), "")}
+        metrics[label] = r
+        rows.append(row(label, r))
+        if r["errors"]:
+            notes.append(f"{label}: {r['errors']} errors, first: {r['first_error']}")
+    notes.append(f"{rounds} rounds of {n} requests per server, the servers taken in turn in each round (all "
+                 "started before the first round); each row is the round of median throughput, and each ratio "
+                 "below the median of the ratios within a round.")
     if ctx.size <= ctx.args.explorer_max:
         explorer: dict[str, Any] = {}
         for server in servers.OUR_SERVERS:
@@ -105,17 +119,26 @@ def section_endpoint(ctx: Context) -> dict[str, Any]:
                      f"{size_label(ctx.args.explorer_max)} triples (--explorer-max): the HTTP server's share of "
                      "a callback only shrinks as the data grows.")
     ours, theirs, reference = metrics.get(OURS), metrics.get(RDFLIB_ENDPOINT), metrics.get(OXIGRAPH)
-    if ours and theirs and theirs["throughput"]:
-        metrics["ratio"] = ours["throughput"] / theirs["throughput"]
-        notes.append(f"ours / rdflib-endpoint throughput: {metrics['ratio']:.1f}×.")
-        if reference:
-            metrics["reference_ratio"] = reference["throughput"] / theirs["throughput"]
-            notes.append(f"oxigraph serve / rdflib-endpoint: {metrics['reference_ratio']:.1f}×.")
-    if ours and reference and ours["throughput"]:
-        metrics["share_of_reference"] = ours["throughput"] / reference["throughput"]
-        metrics["oxigraph_over_ours"] = reference["throughput"] / ours["throughput"]
-        notes.append(f"oxigraph serve / ours: {metrics['oxigraph_over_ours']:.2f}× (ours reaches "
-                     f"{metrics['share_of_reference']:.0%} of it).")
+
+    def ratio(a: str, b: str) -> float | None:
+        """The median over rounds of ``a``'s throughput over ``b``'s in the same round."""
+        pairs = [x["throughput"] / y["throughput"]
+                 for x, y in zip(measured.get(a, []), measured.get(b, []), strict=True) if y["throughput"]]
+        return statistics.median(pairs) if pairs else None
+
+    if ours and theirs and (mine := ratio(OURS, RDFLIB_ENDPOINT)):
+        metrics["ratio"] = mine
+        notes.append(f"ours / rdflib-endpoint throughput: {mine:.1f}×.")
+        if reference and (ref := ratio(OXIGRAPH, RDFLIB_ENDPOINT)):
+            metrics["reference_ratio"] = ref
+            notes.append(f"oxigraph serve / rdflib-endpoint: {ref:.1f}×.")
+    if ours and reference and (over := ratio(OXIGRAPH, OURS)):
+        metrics["oxigraph_over_ours"] = over
+        metrics["share_of_reference"] = 1 / over
+        per_round = ", ".join(f"{x['throughput'] / y['throughput']:.2f}×" for x, y in
+                              zip(measured[OXIGRAPH], measured[OURS], strict=True) if y["throughput"])
+        notes.append(f"oxigraph serve / ours: {over:.2f}× (ours reaches {1 / over:.0%} of it; rounds: "
+                     f"{per_round}).")
     metrics["ours"] = ours
     notes.append("Server CPU per request: user + system time of the server's whole process tree (web server, its "
                  "workers, the query workers) during the load, divided by the answered requests; unlike requests/s "
