@@ -37,7 +37,7 @@ __all__ = ["Known", "Mention", "Token", "WORDING_MIN", "find_mentions", "known_n
 
 WORDING_MIN = 0.8  # share of a strategy label's words a stretch of text must read like
 FUZZY_MIN = 0.84  # difflib ratio at which two long words are one (a letter or two lost or misread)
-INFLECTIONS = ("", "s", "n", "en", "et", "na", "erna", "arna", "er", "ar", "or", "ns", "ens", "ets", "e")
+INFLECTIONS = ("", "s", "n", "t", "en", "et", "na", "erna", "arna", "er", "ar", "or", "ns", "ens", "ets", "e")
 _WORD = re.compile(r"[\wé&|]+(?:-[\wé]+)*-?", re.UNICODE)
 _TYPE_ORDER = ("AdministrativeUnit", "Administration", "Committee", "MunicipalCompany", "Authority", "Commission",
                "AdvisoryBody", "CivilSocietyGroup", "Fund", "Municipality", "ActorGroup", "Project", "Strategy",
@@ -67,9 +67,12 @@ NOT_ORG_ENDINGS = ("området", "områden", "byråkratin", "samråd", "förråd",
 RUN_ACTIVE = frozenset({"bedriver", "driver", "genomfor", "genomfora", "erbjuder", "leder", "startar", "startat",
                         "startade", "drev", "bedrev", "genomforde", "genomfort", "infort", "inforde"})
 RUN_PASSIVE = frozenset({"bedrivs", "drivs", "erbjuds", "genomfors", "leds", "startades", "genomfordes", "bedrevs"})
+_ADVERBS = {"darfor", "ocksa", "aven", "redan", "nu", "dessutom", "sedan", "idag", "fortfarande", "tillsammans",
+            "bland", "annat", "aktivt", "framgangsrikt", "sjalv", "sjalva"}
 _DETERMINERS = {"en", "ett", "olika", "flera", "manga", "det", "den", "de", "sina", "sitt", "sin", "vart", "var",
                 "vara", "denna", "detta", "dessa", "nagra", "arbete", "arbetet", "insatser", "att"}
-PROJECT_WORDS = ("projektet", "projekten", "satsningen", "satsningarna", "insatsen", "programmet", "initiativet")
+PROJECT_WORDS = ("projektet", "projekten", "satsningen", "satsningarna", "insatsen", "programmet", "initiativet",
+                 "modellen")
 PROJECT_SUFFIXES = ("modellen", "gruppen", "teamet", "team", "projektet", "satsningen", "programmet")
 PARTNER_CUES = (("i", "samverkan", "med"), ("i", "samarbete", "med"), ("tillsammans", "med"),
                 ("i", "samrad", "med"), ("pa", "uppdrag", "av"), ("samverkar", "med"), ("samarbetar", "med"))
@@ -90,6 +93,7 @@ class Token:
     raw: str
     key: str
     word: str = ""  # the repaired reading, lower case, diacritics kept
+    known: bool = False  # whether the word list knows the repaired reading (then it is no OCR garble)
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,9 @@ def tokens(raw: str, lexicon: Lexicon) -> list[Token]:
         else:
             word = "-".join(p.lower() if p.isdigit() else (lexicon.spell(p) or p.lower()) for p in core.split("-"))
         end = match.end() - (1 if trail else 0)
-        found.append(Token(match.start(), end, raw[match.start():end], fold(word), word))
+        found.append(Token(match.start(), end, raw[match.start():end], fold(word), word,
+                           lexicon.known(word) and not lexicon.known(fold(word)) or word.isdigit()
+                           or lexicon.known(word) and fold(word) == word))
     return found
 
 
@@ -172,14 +178,14 @@ def _name_keys(name: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
     return keys
 
 
-def _same_word(text: str, name: str, last: bool) -> bool:
+def _same_word(text: str, name: str, last: bool, garbled: bool = True) -> bool:
     if text == name:
         return True
     if last and len(name) >= 4 and text.startswith(name) and text[len(name):] in INFLECTIONS:
         return True
     if last and len(text) >= 4 and name.startswith(text) and name[len(text):] in INFLECTIONS:
         return True
-    if min(len(text), len(name)) >= 7 and text[:2] == name[:2]:
+    if garbled and min(len(text), len(name)) >= 7 and text[:2] == name[:2]:
         return difflib.SequenceMatcher(None, text, name).ratio() >= FUZZY_MIN
     return False
 
@@ -187,7 +193,8 @@ def _same_word(text: str, name: str, last: bool) -> bool:
 def _match_at(words: list[Token], i: int, name: tuple[str, ...]) -> bool:
     if i + len(name) > len(words):
         return False
-    return all(_same_word(words[i + j].key, w, j == len(name) - 1) for j, w in enumerate(name))
+    return all(_same_word(words[i + j].key, w, j == len(name) - 1, not words[i + j].known)
+               for j, w in enumerate(name))
 
 
 def _span_of(words: list[Token], first: int, last: int, raw: str) -> tuple[int, int]:
@@ -273,9 +280,17 @@ def _org_suffix(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -> list[Mention]:
+def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
+              known: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     keys = [w.key for w in words]
+
+    def known_before(i: int) -> list[Mention]:
+        """The mentions found so far in the sentence of word ``i``, before it."""
+        start = i
+        while start > 0 and not _sentence_start(raw, words, start):
+            start -= 1
+        return [m for m in (*known, *found) if start <= m.first and m.last < i]
 
     def free(first: int, last: int) -> bool:
         return not any(i in taken for i in range(first, last + 1))
@@ -288,17 +303,29 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
                     and free(first - 1, first - 1) and i - first < 3 and not _sentence_start(raw, words, first):
                 first -= 1
-            found.append(Mention(first, i, "organisation", _cased_label(raw, words, first, i, read),
+            last = i
+            while last + 1 < len(words) and words[last + 1].raw[:1].isupper() and last - i < 2 \
+                    and not _sentence_start(raw, words, last + 1) and free(last + 1, last + 1) \
+                    and not set(_between(raw, words, last, last + 1)) & set(",.;:()\n"):
+                last += 1  # "Studieförbundet Vuxenskolan"
+            found.append(Mention(first, last, "organisation", _cased_label(raw, words, first, last, read),
                                  f"pattern:{hit[1]}", 0.6, None, hit[0]))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
-        if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] == "for":
+        if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] in ("for", "fr"):
             last = i + 1
             j = i + 2
+            ands = 0
             while j < len(words) and j - i < 8 and keys[j] not in ("samt", "inom", "som", "har", "i") \
+                    and keys[j] not in RUN_ACTIVE and not keys[j].startswith("arbeta") \
                     and "," not in _between(raw, words, j - 1, j) and "." not in _between(raw, words, j - 1, j):
+                ands += keys[j] == "och"
+                if ands > 1 or (keys[j] == "och" and j + 1 < len(words) and keys[j + 1] == key):
+                    break
                 last = j
                 j += 1
+            if keys[last] == "och":
+                last -= 1
             if last > i + 1 and free(i, last):
                 found.append(Mention(i, last, "organisation", _cased_label(raw, words, i, last, read),
                                      "pattern:avdelningen", 0.7, None, "AdministrativeUnit"))
@@ -326,8 +353,16 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -
                 if not words[j].raw[:1].isupper():
                     break
                 last = j
+                while last + 1 < len(words) and words[last + 1].raw[:1].isupper() and last - j < 3 \
+                        and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
+                    last += 1
+                if last + 2 < len(words) and keys[last + 1] == "for" and not set(
+                        _between(raw, words, last, last + 2)) & set("(,.;:") and keys[last + 2] not in _LIST_STOP \
+                        and keys[last + 2] not in ("att", "sig", "oss", "barn", "unga", "tillsammans"):
+                    last += 2  # "Språkstart för föräldrar", "Lovaktiviteter för alla"
                 while last + 1 < len(words) and words[last + 1].raw[:1].islower() and last - j < 4 \
                         and keys[last + 1] not in ("och", "samt", "med", "som", "for", "i", "pa", "har", "ar") \
+                        and keys[last + 1] not in _ADVERBS and keys[last + 1] not in RUN_PASSIVE \
                         and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
                     last += 1
                 if free(j, last):
@@ -343,6 +378,8 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -
                     continue
                 break
     for i, key in enumerate(keys):
+        if key in PROJECT_SUFFIXES or key in PROJECT_WORDS:
+            continue
         if key.endswith(PROJECT_SUFFIXES) and len(key) > 8 and words[i].raw[:1].isupper() and free(i, i):
             first = i
             if i > 0 and words[i - 1].raw[:1].isupper() and not _sentence_start(raw, words, i) and free(i - 1, i - 1):
@@ -360,6 +397,12 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -
         first = last = None
         if key in RUN_ACTIVE or (key in RUN_PASSIVE and tuple(keys[i + 1:i + 4]) == ("i", "form", "av")):
             first = i + (4 if key in RUN_PASSIVE else 1)
+            while first < len(words) and (keys[first] in _ADVERBS or not free(first, first)):
+                first += 1  # "driver därför …", "driver förvaltningen Familjecentralen …"
+            if first >= len(words) or keys[first] in PROJECT_WORDS:
+                continue
+            if key in RUN_ACTIVE and not any(m.kind == "organisation" for m in known_before(i)):
+                continue  # an active verb needs an organisation as its subject ("ungdomar driver företag": no)
             last = first
             while last + 1 < len(words) and last - first < 2 and keys[last + 1] not in _LIST_STOP \
                     and keys[last + 1] not in ("och", "samt") and not set(_between(raw, words, last, last + 1)) \
@@ -374,7 +417,20 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -
             continue
         found.append(Mention(first, last, "project", _cased_label(raw, words, first, last, read), "pattern:bedriver",
                              0.45, None, "Project"))
-    # 6. a capitalised word inside a sentence that is no Swedish word: a name; a project unless it is named
+    # 6. "X är ett projekt", "X är en satsning": the capitalised words before
+    for i in range(1, len(words) - 2):
+        if keys[i] == "ar" and keys[i + 1] in ("ett", "en") and keys[i + 2] in ("projekt", "satsning", "insats",
+                                                                                  "initiativ", "program"):
+            last = i - 1
+            first = last
+            while first > 0 and words[first - 1].raw[:1].isupper() and last - first < 3 \
+                    and not _sentence_start(raw, words, first) and not set(_between(raw, words, first - 1, first)) \
+                    & set(",.;:"):
+                first -= 1
+            if words[first].raw[:1].isupper() and free(first, last):
+                found.append(Mention(first, last, "project", _cased_label(raw, words, first, last, read),
+                                     "pattern:projektet", 0.7, None, "Project"))
+    # 7. a capitalised word inside a sentence that is no Swedish word: a name; a project unless it is named
     #    as an organisation above
     for i, token in enumerate(words):
         if token.raw[:1].isupper() and len(token.key) >= 6 and not _sentence_start(raw, words, i) and free(i, i) \
@@ -408,7 +464,23 @@ def _list_items(raw: str, words: list[Token], i: int) -> Iterable[tuple[int, int
         if keys[j] in ("och", "samt") and j > first:
             yield first, j - 1
             first = j + 1
-        elif keys[j] in _LIST_STOP and j == first:
+        elif (keys[j] in _LIST_STOP or keys[j] in RUN_ACTIVE or keys[j] in PROJECT_WORDS) and j == first:
+            return
+        elif keys[j] in RUN_ACTIVE or keys[j] in RUN_PASSIVE or keys[j] in PROJECT_WORDS:
+            yield first, j - 1
+            return
+        elif j > first and words[first].raw[:1].isupper() and words[j].raw[:1].islower() \
+                and keys[j] not in ("och", "samt"):
+            yield first, j - 1  # "Företagarna Stockholm Syd anordnar …": the name ends before the verb
+            return
+        elif _org_suffix(words[j].word):
+            yield first, j
+            if "," in gap_after:
+                first = j = j + 1
+                continue
+            if j + 1 < len(words) and keys[j + 1] in ("och", "samt"):
+                first = j = j + 2
+                continue
             return
         elif keys[j] in _LIST_STOP:
             yield first, j - 1
@@ -488,9 +560,73 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     for m in wording + numbered:
         mentions.append(m)
         taken.update(range(m.first, m.last + 1))
-    mentions += _patterns(raw, words, taken, read, lexicon.known)
+    patterns = _patterns(raw, words, taken, read, lexicon.known, mentions)
+    mentions += _without_overlaps(patterns)
+    mentions = _own_bodies(raw, words, mentions, read)
+    mentions += _bare_projects(raw, words, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    """Of pattern mentions that overlap, the longest (then the most confident) one."""
+    kept: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.first - m.last, -m.confidence, m.first)):
+        if not any(k.first <= m.last and m.first <= k.last for k in kept):
+            kept.append(m)
+    return kept
+
+
+# The words a reply uses for its own administration and committee ("Förvaltningen föreslår att nämnden …").
+OWN_BODIES = {"forvaltning": ("forvaltningen", "forvaltningens", "stadsdelsforvaltningen", "stadsdelsforvaltning",
+                              "stadsdelsforvaltningens"),
+              "namnd": ("namnden", "namndens", "stadsdelsnamnden", "stadsdelsnamnd", "stadsdelsnamndens")}
+
+
+def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> list[Mention]:
+    """When the reply names its own administration or committee ("Skärholmens stadsdelsförvaltning"), its bare
+    "förvaltningen" and "stadsdelsnämnden" mean that body, not the graph's node of that name."""
+    out = list(mentions)
+    for body, bare in OWN_BODIES.items():
+        specific = None
+        for index, m in enumerate(out):
+            if m.kind != "organisation" or m.last != m.first or words[m.first].key not in bare or m.first == 0:
+                continue
+            before = words[m.first - 1]
+            if before.raw[:1].isupper() and before.key.endswith("s") and len(before.key) > 3 and not any(
+                    k.first <= m.first - 1 <= k.last for k in out) and not set(
+                    raw[before.end:words[m.first].start]) & set(".,;:\n\n"):
+                label = _cased_label(raw, words, m.first - 1, m.first, read)
+                kind_type = "Administration" if body == "forvaltning" else "Committee"
+                specific = Mention(m.first - 1, m.first, "organisation", label, f"pattern:{read(bare[0])}", 0.8,
+                                   None, kind_type)
+                out[index] = specific
+                break
+        if specific is None:
+            specific = next((m for m in out if m.iri is None and m.kind == "organisation" and m.last > m.first
+                             and words[m.last].key in bare and words[m.first].raw[:1].isupper()), None)
+        if specific is None:
+            continue
+        for index, m in enumerate(out):
+            if m is not specific and m.kind == "organisation" and m.first == m.last and words[m.first].key in bare:
+                out[index] = Mention(m.first, m.last, "organisation", specific.label, "alias", 0.7, None,
+                                     specific.type)
+    return out
+
+
+def _bare_projects(raw: str, words: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """"Projektet" without a name after it is the project named last before it."""
+    found = []
+    ordered = sorted(mentions, key=lambda m: m.first)
+    for i, token in enumerate(words):
+        if token.key not in ("projektet", "satsningen", "insatsen") or any(m.first <= i <= m.last for m in ordered):
+            continue
+        if i + 1 < len(words) and words[i + 1].raw[:1].isupper() and not _sentence_start(raw, words, i + 1):
+            continue
+        last = next((m for m in reversed(ordered) if m.kind == "project" and m.last < i), None)
+        if last is not None:
+            found.append(Mention(i, i, "project", last.label, "pattern:projektet", 0.5, last.iri, last.type))
+    return found
 
 
 def mention_span(raw: str, words: list[Token], mention: Mention, read) -> Span:

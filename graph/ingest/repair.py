@@ -7,7 +7,8 @@ changed: a repaired reading is always shown beside, or instead of, the raw words
 2. ``é`` is the scan's ä or ö far more often than its a or o: when the word list knows a spelling with ä or ö
    where the scan has ``é`` ("Stérk" → "Stärk", not "Stark"), that spelling wins.
 3. A lost ö, ä or å ("idrottsfreningar" → "idrottsföreningar"): an unknown word, or compound, that becomes a
-   known one by putting one letter back.
+   known one by putting one letter back. A word no list knows keeps its letters, but its é is read as ä
+   ("Skérholmsdialogen" → "Skärholmsdialogen").
 
 :func:`word_accuracy` measures it: every word with å, ä or ö in the truth texts (curated labels, quotes'
 readings) is one judgement, made on the raw words of the same skeleton.
@@ -27,6 +28,7 @@ __all__ = ["RepairLexicon", "repair", "word_accuracy"]
 _WORD = re.compile(r"[\w&|]+", re.UNICODE)  # a lone | is a word (the scan of I)
 _LONE_I = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[|l](?=\s+[a-zåäöé])", re.MULTILINE)
 _LOST = ("ö", "ä", "å")
+SHORT = {"fr": "för", "fér": "för"}  # short words the scan lost a letter of, which no word list can restore
 MIN_TAIL = 4  # letters the last part of a compound needs before it is spelled on its own
 MIN_LOST_SCORE = 2.0  # a word put back by one lost letter must be at least this frequent (Zipf), or the graph's
 
@@ -39,12 +41,16 @@ class RepairLexicon(Lexicon):
         self.spell = lru_cache(maxsize=50_000)(self._spell)  # type: ignore[method-assign]
 
     def _spell(self, token: str) -> str | None:
-        word = Lexicon.spell(self, token)
         lowered = token.lower()
+        if lowered in SHORT:
+            return SHORT[lowered]
+        word = Lexicon.spell(self, token)
         if word is not None and "é" in lowered and not self.known(lowered):
             word = self._prefer_diacritic(lowered.replace("éa", "é"), word)
         if word is None and len(lowered) >= 6 and lowered.isalpha():
             word = self._lost_letter(lowered)
+        if word is None and "é" in lowered and lowered.isalpha() and not self.known(lowered):
+            word = lowered.replace("éa", "ä").replace("é", "ä")  # a name the list does not know: é is mostly ä
         return word
 
     def _compound(self, token: str) -> str | None:
