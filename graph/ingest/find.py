@@ -33,7 +33,7 @@ from graph.vocab.notation import normalize_notation
 from graph.vocab.restore import Lexicon
 from graph.vocab.text import fold
 
-__all__ = ["Known", "Mention", "Token", "WORDING_MIN", "find_mentions", "known_nodes", "tokens"]
+__all__ = ["Known", "Mention", "Token", "WORDING_MIN", "find_mentions", "known_nodes", "org_type", "tokens"]
 
 WORDING_MIN = 0.8  # share of a strategy label's words a stretch of text must read like
 FUZZY_MIN = 0.84  # difflib ratio at which two long words are one (a letter or two lost or misread)
@@ -268,6 +268,12 @@ def _cased_label(raw: str, words: list[Token], first: int, last: int, read) -> s
     """The restored reading of words ``first`` to ``last``, white space made single, first letter capital."""
     text = read(" ".join(raw[words[first].start:words[last].end].split()))
     return text[:1].upper() + text[1:]
+
+
+def org_type(word: str) -> str | None:
+    """The curation type an organisation named by a word ending like ``word`` gets (``None``: no such ending)."""
+    hit = _org_suffix(word)
+    return hit[0] if hit else None
 
 
 def _org_suffix(word: str) -> tuple[str, str] | None:
