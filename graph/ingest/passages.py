@@ -48,8 +48,8 @@ def _is_heading(line: str) -> bool:
 
 def _heading_lines(raw: str, lines: list[tuple[int, int]]) -> set[int]:
     """Which lines of a block are headings: a short first line standing alone or above a new sentence, a short
-    line between a full stop and a new sentence (or the block's end), a "Målområde …" line, or any short line right above a numbered list item (a
-    goal-area heading over its strategies)."""
+    line between a full stop and a new sentence (or the block's end), a "Målområde …" line, or any short line
+    right above a numbered list item (a goal-area heading over its strategies)."""
     texts = [raw[s:e] for s, e in lines]
     heads = set()
     for i, text in enumerate(texts):
