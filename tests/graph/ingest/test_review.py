@@ -85,8 +85,8 @@ def test_edit_a_label_on_accept_and_reject_with_a_reason(store, tmp_path):
     _, items = _queued(store, tmp_path)
     own = items["Skärholmens stadsdelsförvaltning"]
     review.accept(store, own["id"], "Bo", label="Skärholmens stadsdelsförvaltning (SDF)", data_dir=tmp_path)
-    assert store.query(f"ASK {{ ?n <http://www.w3.org/2004/02/skos/core#prefLabel> "
-                       f"\"Skärholmens stadsdelsförvaltning (SDF)\"@sv }}") is True
+    assert store.query('ASK { ?n <http://www.w3.org/2004/02/skos/core#prefLabel> '
+                       '"Skärholmens stadsdelsförvaltning (SDF)"@sv }') is True
     other = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
     review.reject(store, other["id"], "Bo", "för tunt underlag")
     rejected = review.queue(store, "rejected")
