@@ -66,9 +66,11 @@ BARE_ORGS = ("förvaltningen", "nämnden", "styrelsen", "kommissionen", "polisen
 # "målområdet" ends in "rådet" but is no council
 NOT_ORG_ENDINGS = ("området", "områden", "byråkratin", "samråd", "förråd", "utråd")
 RUN_ACTIVE = frozenset({"bedriver", "driver", "genomfor", "genomfora", "erbjuder", "leder", "startar", "startat",
-                        "startade", "drev", "bedrev", "genomforde", "genomfort", "infort", "inforde"})
+                        "startade", "drev", "bedrev", "genomforde", "genomfort", "infort", "inforde", "inlett",
+                        "inleder", "inledde", "anordnar", "anordnade", "arrangerar", "driva", "bedriva"})
 RUN_PASSIVE = frozenset({"bedrivs", "drivs", "erbjuds", "genomfors", "leds", "startades", "genomfordes", "bedrevs"})
-_ADVERBS = {"darfor", "ocksa", "aven", "redan", "nu", "dessutom", "sedan", "idag", "fortfarande", "tillsammans",
+SUBJECT_REACH = 5  # words an active verb's subject may stand before it ("Förvaltningen har också redan startat")
+ADVERBS = {"darfor", "ocksa", "aven", "redan", "nu", "dessutom", "sedan", "idag", "fortfarande", "tillsammans",
             "bland", "annat", "aktivt", "framgangsrikt", "sjalv", "sjalva"}
 _DETERMINERS = {"en", "ett", "olika", "flera", "manga", "det", "den", "de", "sina", "sitt", "sin", "vart", "var",
                 "vara", "denna", "detta", "dessa", "nagra", "arbete", "arbetet", "insatser", "att"}
@@ -370,7 +372,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     last += 2  # "Språkstart för föräldrar", "Lovaktiviteter för alla"
                 while last + 1 < len(words) and words[last + 1].raw[:1].islower() and last - j < 4 \
                         and keys[last + 1] not in ("och", "samt", "med", "som", "for", "i", "pa", "har", "ar") \
-                        and keys[last + 1] not in _ADVERBS and keys[last + 1] not in RUN_PASSIVE \
+                        and keys[last + 1] not in ADVERBS and keys[last + 1] not in RUN_PASSIVE \
                         and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
                     last += 1
                 if free(j, last):
@@ -405,18 +407,27 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
         first = last = None
         if key in RUN_ACTIVE or (key in RUN_PASSIVE and tuple(keys[i + 1:i + 4]) == ("i", "form", "av")):
             first = i + (4 if key in RUN_PASSIVE else 1)
-            while first < len(words) and (keys[first] in _ADVERBS or not free(first, first)):
+            while first < len(words) and (keys[first] in ADVERBS or not free(first, first)):
                 first += 1  # "driver därför …", "driver förvaltningen Familjecentralen …"
             if first >= len(words) or keys[first] in PROJECT_WORDS:
                 continue
-            if key in RUN_ACTIVE and not any(m.kind == "organisation" for m in known_before(i)):
+            if key in RUN_ACTIVE and not any(m.kind == "organisation" and i - m.last <= SUBJECT_REACH
+                                             for m in known_before(i)) and not any(
+                    m.kind == "organisation" and m.first in (i + 1, i + 2) for m in known):
                 continue  # an active verb needs an organisation as its subject ("ungdomar driver företag": no)
             last = first
             while last + 1 < len(words) and last - first < 2 and keys[last + 1] not in _LIST_STOP \
-                    and keys[last + 1] not in _ADVERBS \
+                    and keys[last + 1] not in ADVERBS \
                     and keys[last + 1] not in ("och", "samt") and not set(_between(raw, words, last, last + 1)) \
                     & set(",.;:()"):
                 last += 1
+            while last + 2 < len(words) and keys[last + 1] == "i" and words[last + 2].raw[:1].isupper() \
+                    and not set(_between(raw, words, last, last + 2)) & set(",.;:()"):
+                last += 2  # "trygghetsvandringar i Skärholmens centrum": a place is part of the name
+                if last + 1 < len(words) and words[last + 1].raw[:1].islower() and keys[last + 1] not in _LIST_STOP \
+                        and keys[last + 1] not in ("och", "samt") and keys[last + 1] not in ADVERBS \
+                        and not set(_between(raw, words, last, last + 1)) & set(",.;:()"):
+                    last += 1
         elif key in RUN_PASSIVE and i >= 2 and keys[i - 1] == "som":
             first = last = i - 2
         if first is None or last is None or first >= len(words) or not free(first, last):

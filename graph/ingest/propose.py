@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from graph.ingest.find import RUN_ACTIVE, RUN_PASSIVE, Mention, Token
+from graph.ingest.find import ADVERBS, RUN_ACTIVE, RUN_PASSIVE, Mention, Token
 from graph.ingest.model import Entity, Passage, Relation, Span
 from graph.vocab.text import fold
 
@@ -49,6 +49,7 @@ stadens staden stad stockholms arbete arbetet arbeta utveckla framja stark stark
 socialt sociala social insatser insats hos kring inom mot ska kan bor barn unga
 """
 STOP = frozenset(_STOP_TEXT.split())
+LIST_JOINS = frozenset({"och", "samt", "det", "den", "de", "lokala", "lokalt", "med"})  # words between members
 LIST_GAP = 2  # words ("och", an adjective) a list member may stand after the one before it
 STEM = 6  # letters two words must share from the start (or as a compound part) to count as one word
 
@@ -169,7 +170,9 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                 if m.first < after:
                     continue
                 gap = raw[words[reach - 1].end if reach > lo else words[after].start:words[m.first].start]
-                if m.first - reach > LIST_GAP or any(ch in gap for ch in ".;:") or any(
+                between = set(keys[reach:m.first])
+                joined = reach == after or "," in gap or between <= LIST_JOINS
+                if m.first - reach > LIST_GAP or not joined or any(ch in gap for ch in ".;:") or any(
                         _cue_at(keys, x, PARTNER_CUES + COMMISSION_CUES) for x in range(after, m.first)):
                     break
                 listed.append(i)
@@ -182,12 +185,30 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                 continue
             before = [i for i in orgs if mentions[i].last < t and i not in members]
             subject = before[-1] if before else None
-            close = subject is not None and t - mentions[subject].last <= 3
-            if projects and not close:
+            if subject is None and t == lo:  # "Tillsammans med A har förvaltningen inlett projektet P"
+                subject = next((i for i in orgs if i not in members and mentions[i].first > t), None)
+            end = mentions[listed[-1]].last + 1 if listed else after
+            # what the list belongs to: a project between the subject and the cue ("X driver P i samverkan
+            # med …"), one the list's own verb runs ("X har i samverkan med A genomfört projektet P"), or one
+            # the partners work in ("X arbetar tillsammans med A i projektet P"); else the subject itself
+            between = [p for p in projects if subject is not None and mentions[subject].last < mentions[p].first < t]
+            verb_after = end < len(keys) and (keys[end] in RUN_ACTIVE or keys[end:end + 2] == ["i", "projektet"])
+            after_list = [p for p in projects if mentions[p].first >= end and mentions[p].first - end <= 3]
+            loose = subject is None or t - mentions[subject].last > 3 or (
+                subject is not None and any(k in RUN_ACTIVE for k in keys[mentions[subject].last + 1:t]))
+            target = None
+            if between:
+                target = between[-1]
+            elif verb_after and after_list:
+                target = after_list[0]
+            elif projects and loose:
                 target = max((p for p in projects if mentions[p].last < t), default=projects[0],
                              key=lambda p: mentions[p].last)
+            if target is not None:
                 for i in listed:
                     b.add(b.key_of[i], "participatesIn", b.key_of[target], span, 0.8, "partners")
+                if keys[end:end + 2] == ["i", "projektet"] and subject is not None:
+                    b.add(b.key_of[subject], "participatesIn", b.key_of[target], span, 0.7, "partners")
             elif subject is not None:
                 for i in listed:
                     b.add(b.key_of[subject], "collaboratesWith", b.key_of[i], span, 0.8, "partners")
@@ -208,6 +229,10 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
             if keys[t] in RUN_ACTIVE:
                 subject = max((i for i in doers if mentions[i].last < t), default=None,
                               key=lambda i: mentions[i].last)
+                inverted = next((i for i in doers if mentions[i].first in (t + 1, t + 2)
+                                 and all(k in ADVERBS for k in keys[t + 1:mentions[i].first])), None)
+                if inverted is not None:  # "I Vårberg driver förvaltningen Familjecentralen …"
+                    subject = inverted
                 targets = [p for p in projects if mentions[p].first > t]
                 if subject is None:
                     continue
