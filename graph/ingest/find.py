@@ -239,7 +239,8 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
 
 
 _NOTATION = re.compile(r"\b(UU|AF|BS|DT)[ .]?([IVX]{1,4}|[1-6])\b")
-_STRATEGY_NUMBER = re.compile(r"\bstrategi(?:n|erna)?\s+(?:nummer\s+|nr\.?\s*)?([IVX]{1,4}|[1-6])\b", re.IGNORECASE)
+# "strategi III", "strategi |" (the scan's I), "strategi nr 4"; the goal area is the heading's
+_STRATEGY_NUMBER = re.compile(r"\b[Ss]trategi(?:n|erna)?\s+(?:nummer\s+|nr\.?\s*)?([IVXl|]{1,4}|[1-6])(?=[\s,.;:)]|$)")
 
 
 def _numbering(raw: str, words: list[Token], strategies: list[Known], goal_at) -> list[Mention]:
@@ -260,7 +261,8 @@ def _numbering(raw: str, words: list[Token], strategies: list[Known], goal_at) -
         goal = goal_at(match.start())
         if goal is None:
             continue
-        node = by_notation.get(normalize_notation(f"{goal}.{match.group(1)}"))
+        number = match.group(1).replace("|", "I").replace("l", "I")
+        node = by_notation.get(normalize_notation(f"{goal}.{number}") or "")
         if node:
             found.append(Mention(index_of(match.start()), index_of(match.end() - 1), "strategy", node.label,
                                  "numbering", 0.8, node.iri, "Strategy"))
@@ -407,8 +409,9 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
         first = last = None
         if key in RUN_ACTIVE or (key in RUN_PASSIVE and tuple(keys[i + 1:i + 4]) == ("i", "form", "av")):
             first = i + (4 if key in RUN_PASSIVE else 1)
-            while first < len(words) and (keys[first] in ADVERBS or not free(first, first)):
-                first += 1  # "driver därför …", "driver förvaltningen Familjecentralen …"
+            while first < len(words) and (keys[first] in ADVERBS or not free(first, first)
+                                          or keys[first] == "varje" or keys[first - 1] == "varje"):
+                first += 1  # "driver därför …", "driver förvaltningen Familjecentralen …", "varje höst"
             if first >= len(words) or keys[first] in PROJECT_WORDS:
                 continue
             if key in RUN_ACTIVE and not any(m.kind == "organisation" and i - m.last <= SUBJECT_REACH
@@ -421,7 +424,8 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     and keys[last + 1] not in ("och", "samt") and not set(_between(raw, words, last, last + 1)) \
                     & set(",.;:()"):
                 last += 1
-            while last + 2 < len(words) and keys[last + 1] == "i" and words[last + 2].raw[:1].isupper() \
+            while last == first and last + 2 < len(words) and keys[last + 1] == "i" \
+                    and words[last + 2].raw[:1].isupper() \
                     and not set(_between(raw, words, last, last + 2)) & set(",.;:()"):
                 last += 2  # "trygghetsvandringar i Skärholmens centrum": a place is part of the name
                 if last + 1 < len(words) and words[last + 1].raw[:1].islower() and keys[last + 1] not in _LIST_STOP \
@@ -635,9 +639,20 @@ def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> 
 
 
 def _bare_projects(raw: str, words: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """"Projektet" without a name after it is the project named last before it."""
+    """"Projektet" without a name after it is the project named last before it; so is a capitalised word that
+    begins a sentence and reads like the first word of a new project named before ("Familjecentralen bidrar …"
+    after "Familjecentralen Vårberg", "Mötesplatsen" after "Mötesplats Bredäng")."""
     found = []
     ordered = sorted(mentions, key=lambda m: m.first)
+    for i, token in enumerate(words):
+        if not (token.raw[:1].isupper() and _sentence_start(raw, words, i) and len(token.key) >= 7) or any(
+                m.first <= i <= m.last for m in ordered):
+            continue
+        earlier = next((m for m in reversed(ordered) if m.kind == "project" and m.iri is None and m.last < i
+                        and m.last > m.first and words[m.first].key[:7] == token.key[:7]), None)
+        if earlier is not None:
+            found.append(Mention(i, i, "project", earlier.label, "pattern:projektet", 0.5, None, earlier.type))
+    ordered = sorted(mentions + found, key=lambda m: m.first)
     for i, token in enumerate(words):
         if token.key not in ("projektet", "satsningen", "insatsen") or any(m.first <= i <= m.last for m in ordered):
             continue

@@ -49,6 +49,9 @@ stadens staden stad stockholms arbete arbetet arbeta utveckla framja stark stark
 socialt sociala social insatser insats hos kring inom mot ska kan bor barn unga
 """
 STOP = frozenset(_STOP_TEXT.split())
+# "X ser arbetet som en del av strategi V", "ett stöd för strategi III", "bidrar till strategi I"
+WORK_CUES = (("en", "del", "av"), ("ett", "stod", "for"), ("bidrar", "till"), ("ett", "bidrag", "till"),
+             ("i", "enlighet", "med"))
 LIST_JOINS = frozenset({"och", "samt", "det", "den", "de", "lokala", "lokalt", "med"})  # words between members
 LIST_GAP = 2  # words ("och", an adjective) a list member may stand after the one before it
 STEM = 6  # letters two words must share from the start (or as a compound part) to count as one word
@@ -175,8 +178,16 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                 if m.first - reach > LIST_GAP or not joined or any(ch in gap for ch in ".;:") or any(
                         _cue_at(keys, x, PARTNER_CUES + COMMISSION_CUES) for x in range(after, m.first)):
                     break
-                listed.append(i)
                 reach = m.last + 1
+                nxt = m.last + 1
+                key = words[m.last].key
+                own = fold(mentions[i].label).split()[-1]
+                genitive = key == own + "s" or key.endswith(("ens", "ets", "ns"))
+                if genitive and nxt < len(words) and words[nxt].raw[:1].islower() \
+                        and keys[nxt] not in ("och", "samt") and not set(raw[words[m.last].end:words[nxt].start]) \
+                        & set(",.;:"):
+                    continue  # a genitive ("förvaltningens parkenhet"): the member is the unit, not the owner
+                listed.append(i)
             members.update(listed)
             if commission:
                 for i in listed:
@@ -204,6 +215,8 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
             elif projects and loose:
                 target = max((p for p in projects if mentions[p].last < t), default=projects[0],
                              key=lambda p: mentions[p].last)
+            if target is None and t == lo and subject is not None:  # fronted: "Tillsammans med A har X
+                target = next((p for p in projects if mentions[p].first > mentions[subject].last), None)
             if target is not None:
                 for i in listed:
                     b.add(b.key_of[i], "participatesIn", b.key_of[target], span, 0.8, "partners")
@@ -262,9 +275,11 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
         for st in strategies:
             for p in projects:
                 b.add(b.key_of[p], "contributesTo", b.key_of[st], span, 0.7, "wording")
-            if not projects and any(k.startswith("arbeta") for k in keys[lo:hi + 1]):
+            works = any(k.startswith("arbeta") for k in keys[lo:hi + 1]) or any(
+                tuple(keys[t:t + len(c)]) == c for t in range(lo, hi + 1) for c in WORK_CUES)
+            if not projects and works:
                 for i in doers[:1]:
-                    b.add(b.key_of[i], "worksOn", b.key_of[st], span, 0.6, "wording")
+                    b.add(b.key_of[i], "worksOn", b.key_of[st], span, 0.6, mentions[st].found_by)
         # structure
         if "foreslar" in keys[lo:hi + 1]:
             at = lo + keys[lo:hi + 1].index("foreslar")
