@@ -215,7 +215,6 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
             continue
         n = len(target)
         anchors = {j for j, k in enumerate(keys) if any(_same_word(k, t, False) for t in target[:2])}
-        best: tuple[float, int, int] | None = None
         for j in sorted(anchors):
             window = keys[j:j + n + 2]
             matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
@@ -231,8 +230,6 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
             if score >= WORDING_MIN:
                 last_b = max((b.b + b.size for b in blocks if b.size), default=1) - 1
                 end = min(j + last_b, len(words) - 1)
-                if best is None or score > best[0]:
-                    best = (score, j, end)
                 found.append(Mention(j, end, "strategy", node.label, "wording", min(1.0, 0.5 + score / 2),
                                      node.iri, "Strategy", {"score": score}))
     return found
