@@ -328,7 +328,7 @@ def _seed_word_accuracy(store) -> dict[str, float | int]:
                   *spec["fact"]]:
         texts += [str(v) for k, v in entry.items() if k.endswith("_sv") or k == "sv"]
         texts += [str(v) for k, vs in entry.items() if k == "alt_sv" for v in vs]
-    return word_accuracy(SEED_TEXT.read_text(encoding="utf-8"), texts, lexicon_for(store))
+    return word_accuracy(SEED_TEXT.read_text(encoding="utf-8"), texts, lexicon_for(store)[0])
 
 
 # ---------------------------------------------------------------- the report
