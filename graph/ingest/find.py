@@ -54,8 +54,21 @@ ORG_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("förbundet", "CivilSocietyGroup", "förbundet"), ("föreningen", "CivilSocietyGroup", "föreningen"),
     ("församlingen", "CivilSocietyGroup", "föreningen"), ("stiftelsen", "CivilSocietyGroup", "föreningen"),
     ("bolaget", "MunicipalCompany", "bolaget"), ("enheten", "AdministrativeUnit", "enheten"),
+    ("kommissionen", "Commission", "kommissionen"), ("delegationen", "Commission", "kommissionen"),
+    ("nämnderna", "ActorGroup", "nämnderna"), ("nämnder", "ActorGroup", "nämnderna"),
+    ("förvaltningarna", "ActorGroup", "nämnderna"), ("styrelser", "ActorGroup", "nämnderna"),
+    ("råd", "AdvisoryBody", "rådet"),
 )
-NOT_ORG_ENDINGS = ("området", "områden", "byråkratin")  # "målområdet" ends in "rådet" but is no council
+# Ending words that name an organisation on their own ("Förvaltningen har …": the reply's writer).
+BARE_ORGS = ("förvaltningen", "nämnden", "styrelsen", "kommissionen", "polisen", "länsstyrelsen", "regionen",
+             "socialtjänsten", "kommunen")
+# "målområdet" ends in "rådet" but is no council
+NOT_ORG_ENDINGS = ("området", "områden", "byråkratin", "samråd", "förråd", "utråd")
+RUN_ACTIVE = frozenset({"bedriver", "driver", "genomfor", "genomfora", "erbjuder", "leder", "startar", "startat",
+                        "startade", "drev", "bedrev", "genomforde", "genomfort", "infort", "inforde"})
+RUN_PASSIVE = frozenset({"bedrivs", "drivs", "erbjuds", "genomfors", "leds", "startades", "genomfordes", "bedrevs"})
+_DETERMINERS = {"en", "ett", "olika", "flera", "manga", "det", "den", "de", "sina", "sitt", "sin", "vart", "var",
+                "vara", "denna", "detta", "dessa", "nagra", "arbete", "arbetet", "insatser", "att"}
 PROJECT_WORDS = ("projektet", "projekten", "satsningen", "satsningarna", "insatsen", "programmet", "initiativet")
 PROJECT_SUFFIXES = ("modellen", "gruppen", "teamet", "team", "projektet", "satsningen", "programmet")
 PARTNER_CUES = (("i", "samverkan", "med"), ("i", "samarbete", "med"), ("tillsammans", "med"),
@@ -244,8 +257,9 @@ def _numbering(raw: str, words: list[Token], strategies: list[Known], goal_at) -
     return found
 
 
-def _cased_label(words: list[Token], first: int, last: int, read) -> str:
-    text = read(" ".join(w.raw for w in words[first:last + 1]))
+def _cased_label(raw: str, words: list[Token], first: int, last: int, read) -> str:
+    """The restored reading of words ``first`` to ``last``, white space made single, first letter capital."""
+    text = read(" ".join(raw[words[first].start:words[last].end].split()))
     return text[:1].upper() + text[1:]
 
 
@@ -254,12 +268,12 @@ def _org_suffix(word: str) -> tuple[str, str] | None:
     if word.endswith(NOT_ORG_ENDINGS):
         return None
     for suffix, kind_type, rule in ORG_SUFFIXES:
-        if word.endswith(suffix) and (word != suffix or suffix in ("polisen", "länsstyrelsen")):
+        if word.endswith(suffix) and (word != suffix or suffix in BARE_ORGS):
             return kind_type, rule
     return None
 
 
-def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Mention]:
+def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word) -> list[Mention]:
     found: list[Mention] = []
     keys = [w.key for w in words]
 
@@ -274,7 +288,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Menti
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
                     and free(first - 1, first - 1) and i - first < 3 and not _sentence_start(raw, words, first):
                 first -= 1
-            found.append(Mention(first, i, "organisation", _cased_label(words, first, i, read),
+            found.append(Mention(first, i, "organisation", _cased_label(raw, words, first, i, read),
                                  f"pattern:{hit[1]}", 0.6, None, hit[0]))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
@@ -286,7 +300,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Menti
                 last = j
                 j += 1
             if last > i + 1 and free(i, last):
-                found.append(Mention(i, last, "organisation", _cased_label(words, i, last, read),
+                found.append(Mention(i, last, "organisation", _cased_label(raw, words, i, last, read),
                                      "pattern:avdelningen", 0.7, None, "AdministrativeUnit"))
     # 3. the members of a list after "i samverkan med", "tillsammans med", …
     for i in range(len(keys)):
@@ -302,7 +316,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Menti
                     kind_type = hit[0] if hit else ("ActorGroup" if keys[last].endswith(("er", "or", "ar"))
                                                     else "CivilSocietyGroup" if "forening" in phrase
                                                     else "ActorGroup")
-                    found.append(Mention(first, last, "organisation", _cased_label(words, first, last, read),
+                    found.append(Mention(first, last, "organisation", _cased_label(raw, words, first, last, read),
                                          "pattern:i samverkan med", 0.55, None, kind_type))
     # 4. projects: after "projektet", "projekten", …, and capitalised names ending in -modellen, -gruppen, …
     for i, key in enumerate(keys):
@@ -317,7 +331,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Menti
                         and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
                     last += 1
                 if free(j, last):
-                    found.append(Mention(j, last, "project", _cased_label(words, j, last, read),
+                    found.append(Mention(j, last, "project", _cased_label(raw, words, j, last, read),
                                          "pattern:projektet", 0.7, None, "Project"))
                 k = last + 1
                 gap = _between(raw, words, last, k) if k < len(words) else ""
@@ -333,12 +347,41 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read) -> list[Menti
             first = i
             if i > 0 and words[i - 1].raw[:1].isupper() and not _sentence_start(raw, words, i) and free(i - 1, i - 1):
                 first = i - 1
-            found.append(Mention(first, i, "project", _cased_label(words, first, i, read),
+            found.append(Mention(first, i, "project", _cased_label(raw, words, first, i, read),
                                  "pattern:projektet", 0.6, None, "Project"))
         elif key.endswith(PROJECT_SUFFIXES) and len(key) > 8 and i > 0 and words[i - 1].raw[:1].isupper() \
                 and not _sentence_start(raw, words, i) and free(i - 1, i):
-            found.append(Mention(i - 1, i, "project", _cased_label(words, i - 1, i, read),
+            found.append(Mention(i - 1, i, "project", _cased_label(raw, words, i - 1, i, read),
                                  "pattern:projektet", 0.6, None, "Project"))
+    # 5. what is run: the words after an active verb of running ("genomföra trygghetsåtgärder"), after a passive
+    #    one and "i form av" ("bedrivs i form av lokalt områdesarbete"), or before "som" and a passive one
+    #    ("Fritidsutbudet som erbjuds")
+    for i, key in enumerate(keys):
+        first = last = None
+        if key in RUN_ACTIVE or (key in RUN_PASSIVE and tuple(keys[i + 1:i + 4]) == ("i", "form", "av")):
+            first = i + (4 if key in RUN_PASSIVE else 1)
+            last = first
+            while last + 1 < len(words) and last - first < 2 and keys[last + 1] not in _LIST_STOP \
+                    and keys[last + 1] not in ("och", "samt") and not set(_between(raw, words, last, last + 1)) \
+                    & set(",.;:()"):
+                last += 1
+        elif key in RUN_PASSIVE and i >= 2 and keys[i - 1] == "som":
+            first = last = i - 2
+        if first is None or last is None or first >= len(words) or not free(first, last):
+            continue
+        if keys[first] in _GENERIC or keys[first] in _DETERMINERS or keys[first] in _LIST_STOP or any(
+                m.first <= first <= m.last for m in found) or not words[last].key.isalpha():
+            continue
+        found.append(Mention(first, last, "project", _cased_label(raw, words, first, last, read), "pattern:bedriver",
+                             0.45, None, "Project"))
+    # 6. a capitalised word inside a sentence that is no Swedish word: a name; a project unless it is named
+    #    as an organisation above
+    for i, token in enumerate(words):
+        if token.raw[:1].isupper() and len(token.key) >= 6 and not _sentence_start(raw, words, i) and free(i, i) \
+                and not known_word(token.word) and not known_word(token.raw.lower()) and token.key.isalpha() \
+                and not any(m.first <= i <= m.last for m in found):
+            found.append(Mention(i, i, "project", _cased_label(raw, words, i, i, read), "pattern:namn", 0.4, None,
+                                 "Project"))
     return found
 
 
@@ -445,7 +488,7 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     for m in wording + numbered:
         mentions.append(m)
         taken.update(range(m.first, m.last + 1))
-    mentions += _patterns(raw, words, taken, read)
+    mentions += _patterns(raw, words, taken, read, lexicon.known)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
 

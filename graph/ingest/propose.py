@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from graph.ingest.find import Mention, Token
+from graph.ingest.find import RUN_ACTIVE, RUN_PASSIVE, Mention, Token
 from graph.ingest.model import Entity, Passage, Relation, Span
 from graph.vocab.text import fold
 
@@ -36,9 +36,6 @@ __all__ = ["PREDICATES", "propose"]
 # The predicates proposals use: fp: local names, and org:subOrganizationOf as a CURIE.
 PREDICATES = ("runs", "participatesIn", "collaboratesWith", "commissions", "fundedBy", "relatesToGoalArea",
               "contributesTo", "worksOn", "org:subOrganizationOf")
-RUN_ACTIVE = {"bedriver", "driver", "genomfor", "genomfora", "erbjuder", "leder", "startar", "startat",
-              "startade", "ansvarar", "drev", "bedrev", "genomforde", "genomfort", "infort", "inforde"}
-RUN_PASSIVE = {"bedrivs", "drivs", "erbjuds", "genomfors", "leds", "startades", "genomfordes", "bedrevs"}
 FUNDING = (("medel", "fran"), ("finansieras", "av"), ("finansierat", "av"), ("bidrag", "fran"),
            ("stod", "fran"), ("finansiering", "fran"))
 PARTNER_CUES = (("i", "samverkan", "med"), ("i", "samarbete", "med"), ("tillsammans", "med"),

@@ -27,6 +27,7 @@ __all__ = ["RepairLexicon", "repair", "word_accuracy"]
 _WORD = re.compile(r"[\w&|]+", re.UNICODE)  # a lone | is a word (the scan of I)
 _LONE_I = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[|l](?=\s+[a-zåäöé])", re.MULTILINE)
 _LOST = ("ö", "ä", "å")
+MIN_TAIL = 4  # letters the last part of a compound needs before it is spelled on its own
 MIN_LOST_SCORE = 2.0  # a word put back by one lost letter must be at least this frequent (Zipf), or the graph's
 
 
@@ -45,6 +46,21 @@ class RepairLexicon(Lexicon):
         if word is None and len(lowered) >= 6 and lowered.isalpha():
             word = self._lost_letter(lowered)
         return word
+
+    def _compound(self, token: str) -> str | None:
+        """As :meth:`Lexicon._compound`, with a tail of at least :data:`MIN_TAIL` letters ("familjestöd", not
+        "familjes" + "toa")."""
+        for cut in range(len(token) - MIN_TAIL, 2, -1):
+            head, tail = token[:cut], token[cut:]
+            if not self.known(head) and not (head.endswith("s") and self.known(head[:-1])):
+                continue
+            found = Lexicon.spell(self, tail) if len(tail) >= MIN_TAIL else None
+            if found is not None and (self.score(found) or 0.0) < MIN_LOST_SCORE:
+                continue
+            if found is not None and fold(found) == fold(tail.replace("6", "o").replace("&", "a")) or (
+                    found is not None and len(found) == len(tail.replace("éa", "é"))):
+                return head + found
+        return None
 
     def _prefer_diacritic(self, token: str, word: str) -> str:
         """``word`` with ä or ö where ``token`` has é and ``word`` a plain a or o, if that spelling is known."""
