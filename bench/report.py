@@ -8,7 +8,7 @@ from typing import Any
 from bench.common import size_label
 from bench.measure import fmt_ms as ms
 
-__all__ = ["render", "budgets", "budget_lines", "ms"]
+__all__ = ["render", "budgets", "budget_lines", "ms", "table"]
 
 ONE_MILLION = "1M"
 
@@ -144,7 +144,9 @@ def budget_lines(results: dict, sizes: list[int]) -> str:
     return "\n".join(f"{b}: {status} ({text})" for b, _, text, status, _ in budgets(results, sizes))
 
 
-def _table(columns: list[str], rows: list[list[Any]]) -> list[str]:
+def table(columns: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table's lines (``|`` in a cell escaped)."""
+
     def cell(v: Any) -> str:
         return str(v).replace("|", "\\|").replace("\n", " ")
 
@@ -172,11 +174,11 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
         "",
     ]
     libs = ", ".join(f"{k} {v}" for k, v in m["libraries"].items())
-    lines += _table(["nproc", "CPU", "memory", "OS", "Python", "load average at start"], [[
+    lines += table(["nproc", "CPU", "memory", "OS", "Python", "load average at start"], [[
         m["nproc"], m["cpu"], f"{m['memory_gb']:.1f} GB" if m["memory_gb"] else "?", m["os"], m["python"],
         ", ".join(map(str, m["loadavg_at_start"] or []))]])
     lines += ["", f"Libraries: {libs}.", "", "## Budgets", ""]
-    lines += _table(["budget", "target", "measured", "status", "why / notes"],
+    lines += table(["budget", "target", "measured", "status", "why / notes"],
                     [list(r) for r in budgets(results, sizes)])
     for size in sizes:
         label = _label(size)
@@ -198,7 +200,7 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
             if sec.get("failed"):
                 lines.append(f"Failed: `{sec['failed']}`.")
                 continue
-            lines += _table(sec["columns"], sec["rows"])
+            lines += table(sec["columns"], sec["rows"])
             if sec["notes"]:
                 lines.append("")
                 lines += [f"- {n}" for n in sec["notes"]]
@@ -207,5 +209,6 @@ def render(results: dict, sizes: list[int], sections: list[str]) -> str:
               "python -m bench                  # 10k, 100k and 1M triples (the time of this run is at the top)",
               "python -m bench --quick          # 10k only, under 2 minutes",
               "python -m bench --sizes 10k,100k --runs 3 --sections queries,explore --output /tmp/b.md",
+              "python -m bench ingest           # the ingest's quality and speed, written to docs/ingest.md",
               "```", ""]
     return "\n".join(lines)

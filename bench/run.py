@@ -3,7 +3,8 @@
 For each size: load time and peak RSS (each load in a fresh process), every canned query (pyoxigraph, side by side
 with rdflib's engine), the analysis functions, the explorer's service functions, and SPARQL endpoint throughput
 (ours, ``rdflib-endpoint`` and ``oxigraph serve-read-only``). Medians of ``--runs`` runs. Writes
-``docs/benchmarks.md`` with the budgets of the issue marked met / missed / not measured.
+``docs/benchmarks.md`` with the budgets of the issue marked met / missed / not measured. ``python -m bench ingest``
+is a report of its own (:data:`REPORTS`, :mod:`bench.sections.ingest`): the ingest's quality in docs/ingest.md.
 
 A section whose module does not exist yet is skipped, and the report says so. This module is the command line
 (:func:`build_parser`, :func:`main`) and the registry of sections (:data:`SECTION_FUNCS`); the sections themselves
@@ -24,12 +25,12 @@ from typing import Any
 from bench import browser, report, under_load
 from bench.common import HUB2_IRI, HUB_IRI, ROOT, Context, parse_size, size_label
 from bench.measure import machine
-from bench.sections import analysis, endpoint, explore, load, queries
+from bench.sections import analysis, endpoint, explore, ingest, load, queries
 from bench.synthetic import build, write
 from graph.store import EmbeddedStore
 from graph.vocab.namespaces import FP_IRI
 
-__all__ = ["main", "build_parser", "parse_size", "size_label", "SECTIONS", "SECTION_FUNCS"]
+__all__ = ["main", "build_parser", "parse_size", "size_label", "SECTIONS", "SECTION_FUNCS", "REPORTS"]
 
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -40,6 +41,9 @@ SECTION_FUNCS: dict[str, Any] = {
     "under_load": under_load.section_under_load, "browser": browser.section,
 }
 """Each section's function of one :class:`~bench.common.Context`, by its name in ``--sections``."""
+REPORTS: dict[str, Any] = {"ingest": ingest.main}
+"""Sections with a report of their own, not measured on the synthetic city: ``python -m bench NAME [options]``
+runs one (``python -m bench ingest --help``) and writes its report (docs/ingest.md)."""
 
 
 def _prepare(size: int, args: argparse.Namespace, workdir: Path) -> tuple[Context, dict[str, float]]:
@@ -62,7 +66,9 @@ def _prepare(size: int, args: argparse.Namespace, workdir: Path) -> tuple[Contex
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options of ``python -m bench``."""
-    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0],
+                                epilog="python -m bench ingest [--runs N] [--rows N]: the ingest's quality and "
+                                       "speed (issue 14) in docs/ingest.md, a report of its own")
     p.add_argument("--quick", action="store_true", help="10k triples only (under 2 minutes)")
     p.add_argument("--sizes", help="comma-separated sizes, e.g. 10k,100k,1M (default all three)")
     p.add_argument("--runs", type=int, default=5, help="runs per measurement; the median is reported (default 5)")
@@ -89,7 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and write the report; returns 0 (a failed section is reported, not raised)."""
+    """Run the benchmark and write the report; returns 0 (a failed section is reported, not raised).
+    ``python -m bench ingest …`` runs the report of :data:`REPORTS` instead."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in REPORTS:
+        return REPORTS[argv[0]](argv[1:])
     args = build_parser().parse_args(argv)
     if args.checked_max is None:
         args.checked_max = 0 if args.quick else 1_000_000
