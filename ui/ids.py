@@ -106,6 +106,10 @@ DATA_UPLOAD = "data-upload"
 DATA_PREVIEW = "data-preview"
 DATA_CONFIRM = "data-confirm"
 DATA_RESULT = "data-result"
+DATA_WHY = "data-why"  # why an undo or a review decision is made (kept with it); the name is EDIT_WHO's
+DATA_HISTORY = "data-history"  # the change history (graph.edit.history), newest first
+DATA_HISTORY_RESULT = "data-history-result"  # polite live region: what an undo did
+DATA_UNDO = "data-undo"  # pattern-matching type: {"type": DATA_UNDO, "id": change id}
 
 # Editing in the explorer (issue 14; only with the allow_edits setting)
 EDIT_PANEL = "explore-edit-panel"  # the sidebar section: who, undo, the live region

@@ -3,13 +3,19 @@ what an import would add, change and match (:func:`graph.load.sheets.preview`) b
 
 Confirming writes to the store only when the explorer runs with ``allow_edits`` (``fardplan serve --allow-edits``);
 otherwise the page says so and how to turn it on, and still offers the template and the preview.
+
+The change history (:func:`graph.edit.history.history`) is listed whether or not edits are on; with them on each
+change in effect has an undo button, and the editor's name is the explorer's (kept in this browser).
 """
 
 from __future__ import annotations
 
 from dash import dcc, html
 
+from graph.edit.history import history
 from ui import ids, urls
+from ui.components.data import build_history
+from ui.components.edit import build_who
 from ui.i18n import number, t
 
 __all__ = ["PATH", "TITLE", "layout"]
@@ -48,4 +54,23 @@ def layout(ctx, lang: str = "sv", **_query) -> html.Div:
             html.Button(t("dt_confirm", lang), id=ids.DATA_CONFIRM, className="button primary", disabled=True),
             html.Div(id=ids.DATA_RESULT, role="status"),
         ], className="data-section"),
+        _who(lang) if edits else None,
+        html.Section([
+            html.H2(t("dt_history_h", lang)),
+            None if edits else html.P(t("dt_history_readonly", lang), className="muted"),
+            html.Div(id=ids.DATA_HISTORY_RESULT, role="status", **{"aria-live": "polite"}),
+            html.Div(build_history(history(ctx.store, limit=None), lang, edits), id=ids.DATA_HISTORY),
+        ], className="data-section"),
     ])
+
+
+def _who(lang: str) -> html.Section:
+    """Who decides (the explorer's name field, kept in this browser) and why."""
+    return html.Section([
+        html.H2(t("dt_who_h", lang)),
+        html.P(t("dt_who_note", lang), className="muted"),
+        *build_who(lang),
+        html.Div([html.Label(t("dt_why", lang), htmlFor=ids.DATA_WHY, className="edit-label"),
+                  dcc.Input(id=ids.DATA_WHY, type="text", maxLength=2000, className="edit-input")],
+                 className="edit-field"),
+    ], className="data-section data-who")
