@@ -402,6 +402,67 @@ TEXT: dict[str, dict[str, str]] = {
     "dt_undoes": {"sv": "ångrar ändringen från {when}", "en": "undoes the change of {when}"},
     "dt_undo": {"sv": "Ångra", "en": "Undo"},
     "dt_undo_label": {"sv": "Ångra ändringen: {what}", "en": "Undo the change: {what}"},
+    "dt_reply_h": {"sv": "Nästa remissvar", "en": "Next reply"},
+    "dt_reply_text": {"sv": "Ladda upp nästa remissvar som text (TXT) eller PDF. Texten läses, å, ä och ö återställs "
+                            "och strategier, aktörer, projekt och relationer föreslås, var och en med sitt ställe i "
+                            "texten. Ingenting kommer in i grafen förrän du har godkänt det här nedan.",
+                      "en": "Upload the next remiss reply as text (TXT) or PDF. The text is read, å, ä and ö are "
+                            "restored, and strategies, actors, projects and relations are proposed, each with its "
+                            "place in the text. Nothing enters the graph until you accept it below."},
+    "dt_reply_off": {"sv": "Uppladdning av remissvar är avstängd i den här utforskaren, eftersom den är skrivskyddad "
+                           "(den offentliga utforskaren ändras aldrig). Starta den med fardplan serve --allow-edits "
+                           "(eller FARDPLAN_ALLOW_EDITS=1) för att ladda upp och granska, eller använd fardplan "
+                           "ingest och fardplan review på kommandoraden.",
+                     "en": "Uploading replies is off in this explorer because it is read-only (the public explorer "
+                           "never changes). Start it with fardplan serve --allow-edits (or FARDPLAN_ALLOW_EDITS=1) to "
+                           "upload and review, or use fardplan ingest and fardplan review on the command line."},
+    "dt_reply_upload": {"sv": "Välj ett remissvar (TXT eller PDF) att läsa in", "en": "Choose a reply (TXT or PDF) "
+                                                                                     "to read"},
+    "dt_reply_hint": {"sv": "Ange ditt namn ovan först: det sparas med inläsningen. Förslagen hamnar i "
+                            "granskningskön.",
+                      "en": "Give your name above first: it is kept with the ingest. The proposals go to the review "
+                            "queue."},
+    "dt_reply_queued": {"sv": "{name} är inläst: {entities} enheter och {relations} relationer föreslås i kön.",
+                        "en": "{name} is read: {entities} entities and {relations} relations proposed in the queue."},
+    "dt_review_h": {"sv": "Granskningskö", "en": "Review queue"},
+    "dt_review_none": {"sv": "Inga förslag att granska. Ladda upp ett remissvar.",
+                       "en": "No proposals to review. Upload a reply."},
+    "dt_review_count": {"sv": "{open} att granska, {accepted} godkända, {rejected} avvisade.",
+                        "en": "{open} to review, {accepted} accepted, {rejected} rejected."},
+    "dt_review_more": {"sv": "De första {shown} visas.", "en": "The first {shown} are shown."},
+    "dt_review_list": {"sv": "Förslag", "en": "Proposals"},
+    "dt_review_relation": {"sv": "Relation", "en": "Relation"},
+    "dt_review_new": {"sv": "ny i grafen", "en": "new to the graph"},
+    "dt_review_existing": {"sv": "finns i grafen", "en": "already in the graph"},
+    "dt_review_raw": {"sv": "Råtext (tecken {start}–{end})", "en": "Raw text (characters {start}–{end})"},
+    "dt_review_restored": {"sv": "Återställd läsning", "en": "Restored reading"},
+    "dt_review_found": {"sv": "Hittad genom {how} · säkerhet {confidence}",
+                        "en": "Found by {how} · confidence {confidence}"},
+    "dt_review_mode": {"sv": "Grund: {mode}", "en": "Basis: {mode}"},
+    "dt_review_label": {"sv": "Namn (rätta före godkännande)", "en": "Name (correct it before accepting)"},
+    "dt_review_accept": {"sv": "Godkänn", "en": "Accept"},
+    "dt_review_reject": {"sv": "Avvisa", "en": "Reject"},
+    "dt_review_accept_label": {"sv": "Godkänn: {label}", "en": "Accept: {label}"},
+    "dt_review_reject_label": {"sv": "Avvisa: {label}", "en": "Reject: {label}"},
+    "dt_review_open": {"sv": "att granska", "en": "to review"},
+    "dt_review_accepted": {"sv": "godkänd av {who} {when}", "en": "accepted by {who} {when}"},
+    "dt_review_rejected": {"sv": "avvisad av {who} {when}", "en": "rejected by {who} {when}"},
+    "dt_review_done_accept": {"sv": "Godkänt: {what}", "en": "Accepted: {what}"},
+    "dt_review_done_reject": {"sv": "Avvisat: {label}", "en": "Rejected: {label}"},
+    "dt_review_failed": {"sv": "Inte gjort: {error}", "en": "Not done: {error}"},
+    "dt_review_off": {"sv": "Granskning är avstängd i den här utforskaren", "en": "Reviewing is off in this "
+                                                                                 "explorer"},
+    "dt_review_missing": {"sv": "Förslaget finns inte", "en": "No such proposal"},
+    "dt_review_conflict": {"sv": "Förslaget är redan avgjort eller krockar med grafen",
+                           "en": "The proposal is already decided or conflicts with the graph"},
+    "dt_review_invalid": {"sv": "Kontrollera uppgifterna", "en": "Check the input"},
+    "dt_review_bad_file": {"sv": "Filen kunde inte läsas", "en": "The file could not be read"},
+    "dt_found_label": {"sv": "grafens namn", "en": "the graph's label"},
+    "dt_found_alias": {"sv": "ett alternativt namn i grafen", "en": "an alias in the graph"},
+    "dt_found_numbering": {"sv": "strategins numrering", "en": "the strategy's numbering"},
+    "dt_found_wording": {"sv": "strategins ordalydelse", "en": "the strategy's wording"},
+    "dt_found_pattern": {"sv": "mönstret ”{what}”", "en": "the pattern “{what}”"},
+    "dt_found_ner": {"sv": "namnigenkänningsmodellen {what}", "en": "the named-entity model {what}"},
     # Compare page (/jamfor)
     "cmp_intro": {"sv": "Remissvaren sida vid sida: per strategi vilka svar som nämner den, vad de säger och vilka "
                         "aktörer de delar.",
