@@ -7,8 +7,8 @@ and the UI's messages::
      "errors": ["…"], "line": 1, "column": 8}
 
 ``kind`` is a stable machine name per class (``syntax``, ``query``, ``timeout``, ``too_large``, ``refused``,
-``shape``, ``rdf_syntax``, ``store``, ``not_found``, ``curation``, ``edit``, ``http``, ``error``); ``errors`` lists
-every problem (each SHACL violation); ``line`` and ``column`` are ``null`` when unknown.
+``shape``, ``rdf_syntax``, ``store``, ``not_found``, ``curation``, ``edit``, ``ingest``, ``http``, ``error``);
+``errors`` lists every problem (each SHACL violation); ``line`` and ``column`` are ``null`` when unknown.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-__all__ = ["CurationError", "EditError", "ErrorDict", "FardplanError", "HttpError", "Location", "NodeNotFound",
-           "QueryCrashed", "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge", "RdfSyntaxError",
-           "ShapeViolation", "StoreError", "Violation"]
+__all__ = ["CurationError", "EditError", "ErrorDict", "FardplanError", "HttpError", "IngestError", "Location",
+           "NodeNotFound", "QueryCrashed", "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge",
+           "RdfSyntaxError", "ShapeViolation", "StoreError", "Violation"]
 
 
 class ErrorDict(TypedDict):
@@ -199,6 +199,18 @@ class EditError(FardplanError):
     it is now (409, e.g. undoing a change that later changes touched)."""
 
     kind = "edit"
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class IngestError(FardplanError):
+    """A reply that cannot be read or queued, or a review decision that cannot be made: the message names the file
+    (and the page of a PDF) or the queue item. ``status`` 400 for bad input, 404 for an unknown item, 409 for one
+    already decided or a different text under the same name."""
+
+    kind = "ingest"
 
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)

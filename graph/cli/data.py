@@ -12,6 +12,7 @@ from graph.cli import sheets
 from graph.cli.common import Command, open_store_for
 from graph.edit.history import is_edit_graph
 from graph.errors import ShapeViolation
+from graph.ingest.review import is_review_graph
 from graph.load.loader import check, load_files
 from graph.rdf.formats import FORMATS, parse_file, rdf_format, serialize
 from graph.service.stats import class_counts
@@ -43,7 +44,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             warnings = check(store, quads, ", ".join(args.files))
         else:
             # The history graphs of edits hold old and removed triples: they are records, not data to check.
-            warnings = check(store, [q for q in store.quads() if not is_edit_graph(q.graph_name)], store.url)
+            warnings = check(store, [q for q in store.quads() if not is_edit_graph(q.graph_name)
+                                     and not is_review_graph(q.graph_name)], store.url)
     except ShapeViolation as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 
 Each command group is a module with ``add_commands(command)``: :mod:`graph.cli.serve`, :mod:`graph.cli.data`,
 :mod:`graph.cli.query`, :mod:`graph.cli.analysis`, :mod:`graph.cli.brief`,
-:mod:`graph.cli.sheets`, :mod:`graph.cli.edit`; :mod:`graph.cli.common` opens the store.
+:mod:`graph.cli.sheets`, :mod:`graph.cli.edit`, :mod:`graph.cli.ingest`; :mod:`graph.cli.common` opens the store.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 import sys
 
 from graph import __version__
-from graph.cli import analysis, brief, data, edit, query, serve, sheets
+from graph.cli import analysis, brief, data, edit, ingest, query, serve, sheets
 from graph.cli.common import LANG_HELP, STORE_HELP
 from graph.errors import FardplanError, ShapeViolation
 
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    for group in (serve, data, sheets, query, analysis, brief, edit):
+    for group in (serve, data, sheets, query, analysis, brief, edit, ingest):
         group.add_commands(command)
     return parser
 

@@ -12,6 +12,7 @@ is clearly more frequent ("har" stays "har", "for" becomes "för"). Anything els
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -66,9 +67,13 @@ MARGIN = 1.0  # how much more frequent a restored spelling must be than the word
 @lru_cache(maxsize=1)
 def _swedish_frequencies() -> dict[str, float]:
     """Swedish words with their Zipf frequency from wordfreq's bundled data (no download): the real word list."""
-    import wordfreq  # imported on first use: its data takes ~1 s to read
+    import wordfreq  # imported on first use: its data takes a moment to read
 
-    return {w: wordfreq.zipf_frequency(w, "sv") for w in wordfreq.top_n_list("sv", TOP_WORDS)}
+    # The list's own frequencies as Zipf values (what wordfreq.zipf_frequency gives a listed word, without
+    # tokenising each of 300,000 words again: 0.5 s instead of 4 s).
+    frequencies = wordfreq.get_frequency_dict("sv")
+    return {w: round(math.log10(frequencies[w]) + 9, 2) for w in wordfreq.top_n_list("sv", TOP_WORDS)
+            if frequencies.get(w)}
 
 
 def _by_skeleton(scores: dict[str, float]) -> dict[str, list[tuple[float, str]]]:
