@@ -8,13 +8,16 @@ import json
 __all__ = ["post_callback"]
 
 
-def _key(app, output: str) -> str:
-    """The callback whose outputs include the component ``output`` (its first)."""
-    for key in app.callback_map:
+def _key(app, output: str, trigger_type: str) -> str:
+    """The callback whose outputs include the component ``output`` and whose inputs ``trigger_type`` (an id, or a
+    pattern id's type)."""
+    for key, spec in app.callback_map.items():
         parts = [p.split(".")[0] for p in key.strip(".").split("...")]
-        if output in parts:
+        fired = any(i["id"] == trigger_type or (isinstance(_id(i["id"]), dict)
+                                                and _id(i["id"]).get("type") == trigger_type) for i in spec["inputs"])
+        if output in parts and fired:
             return key
-    raise AssertionError(f"no callback outputs {output!r}")
+    raise AssertionError(f"no callback outputs {output!r} on {trigger_type!r}")
 
 
 def _id(spec_id):
@@ -25,11 +28,12 @@ def _id(spec_id):
 def post_callback(app, output: str, trigger, value, states: dict | None = None, inputs: dict | None = None) -> dict:
     """POST the callback that writes ``output``, fired by ``trigger`` (an id; a pattern id as a dict) with
     ``value``; ``states`` and ``inputs`` give the other values by id (a pattern-matching ALL input or state is
-    given as a list of ``{"id": …, "property": …, "value": …}``). Returns the response's ``response`` part."""
-    key = _key(app, output)
+    given by its type, or by (type, property), as a list of ``{"id": …, "property": …, "value": …}``). Returns
+    the response's ``response`` part."""
+    trigger_type = trigger.get("type") if isinstance(trigger, dict) else trigger
+    key = _key(app, output, trigger_type)
     spec = app.callback_map[key]
     states, inputs = states or {}, inputs or {}
-    trigger_type = trigger.get("type") if isinstance(trigger, dict) else trigger
 
     def value_of(item: dict, given: dict, fired: bool):
         item_id = _id(item["id"])
@@ -38,7 +42,7 @@ def post_callback(app, output: str, trigger, value, states: dict | None = None, 
             type_ = item_id.get("type")
             if fired and type_ == trigger_type:
                 return [{"id": trigger, "property": item["property"], "value": value}]
-            return given.get(type_, [])
+            return given.get((type_, item["property"]), given.get(type_, []))
         if fired and item_id == trigger:
             return {**item, "value": value}
         return {**item, "value": given.get(item_id)}

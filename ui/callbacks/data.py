@@ -19,6 +19,7 @@ from graph.edit import history, run
 from graph.load.sheets import SheetErrors, import_sheets, preview
 from graph.load.sheets_out import export_workbook, template_workbook
 from ui import ids
+from ui.callbacks import review as review_callbacks
 from ui.components import data as page
 from ui.components.edit import build_edit_result
 from ui.i18n import t
@@ -26,7 +27,7 @@ from ui.i18n import t
 __all__ = ["HISTORY_TRIGGERS", "register", "upload_bytes"]
 
 # The live regions whose change means the store may have changed: the history is redrawn after each.
-HISTORY_TRIGGERS = (ids.DATA_RESULT, ids.DATA_HISTORY_RESULT)
+HISTORY_TRIGGERS = (ids.DATA_RESULT, ids.DATA_HISTORY_RESULT, ids.DATA_REVIEW_RESULT)
 
 
 def upload_bytes(contents: str) -> bytes:
@@ -38,7 +39,8 @@ def upload_bytes(contents: str) -> bytes:
 
 
 def register(app, ctx) -> None:
-    """Register the page's callbacks."""
+    """Register the page's callbacks (the review queue's too: :mod:`ui.callbacks.review`)."""
+    review_callbacks.register(app, ctx)
 
     @app.callback(Output(ids.DATA_TEMPLATE_DOWNLOAD, "data"), Input(ids.DATA_TEMPLATE, "n_clicks"),
                   prevent_initial_call=True)
