@@ -10,9 +10,6 @@ history's trigger); an undo goes through :func:`graph.edit.run` like the explore
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from dash import ALL, Input, Output, State, callback_context, dcc, no_update
 
 from graph.edit import history, run
@@ -20,6 +17,7 @@ from graph.load.sheets import SheetErrors, import_sheets, preview
 from graph.load.sheets_out import export_workbook, template_workbook
 from ui import ids
 from ui.callbacks import review as review_callbacks
+from ui.callbacks.upload import upload_bytes
 from ui.components import data as page
 from ui.components.edit import build_edit_result
 from ui.i18n import t
@@ -28,14 +26,6 @@ __all__ = ["HISTORY_TRIGGERS", "register", "upload_bytes"]
 
 # The live regions whose change means the store may have changed: the history is redrawn after each.
 HISTORY_TRIGGERS = (ids.DATA_RESULT, ids.DATA_HISTORY_RESULT, ids.DATA_REVIEW_RESULT)
-
-
-def upload_bytes(contents: str) -> bytes:
-    """The bytes of a ``dcc.Upload`` ``contents`` string (``data:…;base64,…``)."""
-    try:
-        return base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error, ValueError):
-        return b""
 
 
 def register(app, ctx) -> None:

@@ -16,6 +16,7 @@ from graph.ingest.review import accept, queue, queue_reply, reject
 from graph.ingest.text import source_from_bytes
 from graph.store import Store
 from ui import ids
+from ui.callbacks.upload import upload_bytes
 from ui.components.review import build_queue, build_review_failed, build_review_message
 from ui.i18n import number, t
 
@@ -62,8 +63,6 @@ def decide(store: Store, action: str, item_id: str, who: str | None, why: str | 
 
 def register(app, ctx) -> None:
     """Register the callbacks of the reply upload and the review queue."""
-    from ui.callbacks.data import upload_bytes
-
     def redrawn(lang: str) -> list:
         return build_queue(queue(ctx.store, status=None), lang, ctx.settings.allow_edits)
 

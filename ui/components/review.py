@@ -68,7 +68,7 @@ def _decided(item: dict, lang: str) -> html.P:
 def _controls(item: dict, lang: str) -> html.Div:
     label = item["label"]
     parts: list = []
-    if item["kind"] == "entity":
+    if item["kind"] == "entity" and not item.get("iri"):  # a new node's label; an existing node keeps its own
         parts.append(html.Label([html.Span(t("dt_review_label", lang), className="edit-label"),
                                  dcc.Input(id={"type": ids.DATA_REVIEW_LABEL, "id": item["id"]}, type="text",
                                            value=label, className="edit-input", maxLength=300)],
