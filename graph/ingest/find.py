@@ -59,6 +59,7 @@ ORG_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("förvaltningarna", "ActorGroup", "nämnderna"), ("styrelser", "ActorGroup", "nämnderna"),
     ("råd", "AdvisoryBody", "rådet"),
 )
+_SUFFIX_WORDS = tuple(suffix for suffix, _, _ in ORG_SUFFIXES)
 # Ending words that name an organisation on their own ("Förvaltningen har …": the reply's writer).
 BARE_ORGS = ("förvaltningen", "nämnden", "styrelsen", "kommissionen", "polisen", "länsstyrelsen", "regionen",
              "socialtjänsten", "kommunen")
@@ -276,12 +277,13 @@ def org_type(word: str) -> str | None:
     return hit[0] if hit else None
 
 
-def _org_suffix(word: str) -> tuple[str, str] | None:
-    """The curation type and rule of an organisation's name ending like ``word`` (its repaired reading)."""
+def _org_suffix(word: str, alone: bool = True) -> tuple[str, str] | None:
+    """The curation type and rule of an organisation's name ending like ``word`` (its repaired reading); with
+    ``alone`` the ending word itself ("rådet") counts only where it names one on its own ("Förvaltningen")."""
     if word.endswith(NOT_ORG_ENDINGS):
         return None
     for suffix, kind_type, rule in ORG_SUFFIXES:
-        if word.endswith(suffix) and (word != suffix or suffix in BARE_ORGS):
+        if word.endswith(suffix) and (word != suffix or not alone or suffix in BARE_ORGS):
             return kind_type, rule
     return None
 
@@ -345,7 +347,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     phrase = " ".join(keys[first:last + 1])
                     if any(k in _GENERIC for k in keys[first:last + 1]) or len(phrase) < 4:
                         continue
-                    hit = _org_suffix(words[last].word)
+                    hit = _org_suffix(words[last].word, alone=first == last)
                     kind_type = hit[0] if hit else ("ActorGroup" if keys[last].endswith(("er", "or", "ar"))
                                                     else "CivilSocietyGroup" if "forening" in phrase
                                                     else "ActorGroup")
@@ -411,6 +413,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                 continue  # an active verb needs an organisation as its subject ("ungdomar driver företag": no)
             last = first
             while last + 1 < len(words) and last - first < 2 and keys[last + 1] not in _LIST_STOP \
+                    and keys[last + 1] not in _ADVERBS \
                     and keys[last + 1] not in ("och", "samt") and not set(_between(raw, words, last, last + 1)) \
                     & set(",.;:()"):
                 last += 1
@@ -476,7 +479,7 @@ def _list_items(raw: str, words: list[Token], i: int) -> Iterable[tuple[int, int
             yield first, j - 1
             return
         elif j > first and words[first].raw[:1].isupper() and words[j].raw[:1].islower() \
-                and keys[j] not in ("och", "samt"):
+                and keys[j] not in ("och", "samt") and not words[j].word.endswith(_SUFFIX_WORDS):
             yield first, j - 1  # "Företagarna Stockholm Syd anordnar …": the name ends before the verb
             return
         elif _org_suffix(words[j].word):

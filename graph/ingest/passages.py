@@ -48,8 +48,8 @@ def _is_heading(line: str) -> bool:
 
 def _heading_lines(raw: str, lines: list[tuple[int, int]]) -> set[int]:
     """Which lines of a block are headings: a short first line standing alone or above a new sentence, a short
-    last line after a full stop, a "Målområde …" line, or any short line right above a numbered list item (a
-    goal-area heading over its strategies)."""
+    line between a full stop and a new sentence (or the block's end), a "Målområde …" line, or any short line
+    right above a numbered list item (a goal-area heading over its strategies)."""
     texts = [raw[s:e] for s, e in lines]
     heads = set()
     for i, text in enumerate(texts):
@@ -57,7 +57,8 @@ def _heading_lines(raw: str, lines: list[tuple[int, int]]) -> set[int]:
             continue
         following = texts[i + 1] if i + 1 < len(texts) else None
         above_list = following is not None and bool(NUMBERED.match(following) or NUMBER_LINE.match(following))
-        after_stop = following is None and i > 0 and texts[i - 1].rstrip()[-1:] in ".!?"
+        after_stop = i > 0 and texts[i - 1].rstrip()[-1:] in ".!?" and (
+            following is None or bool(_UPPER_START.match(following)))
         first = i == 0 and (following is None or bool(_UPPER_START.match(following)))
         if GOAL_HEADING.match(text) or above_list or after_stop or first:
             heads.add(i)

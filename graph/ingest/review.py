@@ -191,7 +191,7 @@ def queue_reply(store: Store, raw: str, name: str, who: str, data_dir: str | Pat
     who = _who(who)
     started = _now()
     slug = slug_for(name)
-    document = ID[f"document/{slug}"]
+    document = str(ID[f"document/{slug}"])
     if _items(store, document=document):
         raise IngestError(f"{name}: this reply is already in the review queue ({document}); review it with "
                           f"fardplan review list", 409)
@@ -306,9 +306,9 @@ def _open_item(items: dict[str, dict], item_id: str) -> dict:
 def _new_iri(store: Store, kind: str, label: str, taken: set[str]) -> str:
     base = "-".join(re.findall(r"[a-z0-9]+", fold(label)))[:60] or "namnlos"
     prefix = KIND_PREFIX.get(kind, kind)
-    candidate, n = ID[f"{prefix}/{base}"], 2
+    candidate, n = str(ID[f"{prefix}/{base}"]), 2
     while candidate in taken or list(store.match(subjects=[_n(candidate)])):
-        candidate, n = ID[f"{prefix}/{base}-{n}"], n + 1
+        candidate, n = str(ID[f"{prefix}/{base}-{n}"]), n + 1
     return candidate
 
 

@@ -1,0 +1,130 @@
+"""The review queue on the real seed graph: queue a reply, accept (through graph.edit: checked, in the history,
+undoable), reject, and the errors that write nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.edit import history, undo
+from graph.errors import IngestError
+from graph.ingest import review
+from graph.load.loader import ensure_seeded
+from graph.store import EmbeddedStore
+from graph.vocab.namespaces import FP_IRI, ID
+
+REPLY = """Malomrade Demokrati och trygghet
+
+Skérholmens stadsdelsforvaltning har i samarbete med trafikkontoret tagit fram en plan.
+Forvaltningen driver projektet Trygga torg i samverkan med polisen for att framja trygghet i det
+offentliga rummet genom brottspreventiva atgarder.
+"""
+
+
+@pytest.fixture
+def store() -> EmbeddedStore:
+    store = EmbeddedStore()
+    ensure_seeded(store)
+    return store
+
+
+def _queued(store, tmp_path):
+    summary = review.queue_reply(store, REPLY, "svar-skarholmen.txt", "Anna", data_dir=tmp_path)
+    return summary, {i["label"]: i for i in summary["items"]}
+
+
+def _default_count(store) -> int:
+    return len(store.query("SELECT * WHERE { ?s ?p ?o }").rows)
+
+
+def test_queue_saves_the_text_records_the_reply_and_keeps_the_default_graph_as_it_was(store, tmp_path):
+    before = _default_count(store)
+    summary, items = _queued(store, tmp_path)
+    assert (tmp_path / "sources" / "svar-skarholmen.txt").read_text(encoding="utf-8") == REPLY
+    assert summary["document"] == str(ID["document/svar-skarholmen"])
+    assert summary["entities"] >= 4 and summary["relations"] >= 4
+    assert all(i["status"] == "open" for i in summary["items"])
+    assert _default_count(store) == before  # nothing unreviewed in the data
+    relation = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
+    assert relation["kind"] == "relation" and relation["predicate"] == "collaboratesWith"
+    p = relation["passage"]
+    assert REPLY[p["start"]:p["end"]] == p["raw"] and REPLY[:p["start"]].endswith(p["before"])
+    assert REPLY[p["end"]:].startswith(p["after"])
+    ingest = store.query(f"ASK {{ GRAPH <{review.REVIEW_GRAPH.value}> {{ ?a <http://www.w3.org/ns/prov#used> "
+                         f"<{summary['document']}> ; <http://www.w3.org/ns/prov#wasAssociatedWith> ?who }} }}")
+    assert ingest is True
+    assert review.queue(store) == summary["items"]
+
+
+def test_accepting_a_relation_takes_its_new_end_along_and_is_an_undoable_edit(store, tmp_path):
+    _, items = _queued(store, tmp_path)
+    relation = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
+    entry = review.accept(store, relation["id"], "Anna", data_dir=tmp_path)
+    assert entry["operation"] == "ingest_accept" and entry["who"] == "Anna"
+    assert history(store)[0]["id"] == entry["id"]
+    new = str(ID["org/skarholmens-stadsdelsforvaltning"])
+    doc = ID["document/svar-skarholmen"]
+    ask = store.query(f"""ASK {{
+        <{new}> a <{FP_IRI}Administration> ; <http://www.w3.org/2004/02/skos/core#prefLabel>
+            "Skärholmens stadsdelsförvaltning"@sv ; <{FP_IRI}collaboratesWith> <{ID['org/trafikkontoret']}> .
+        <{doc}> a <{FP_IRI}Reply> ; <{FP_IRI}sourceFile> "sources/svar-skarholmen.txt" .
+        ?a <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{new}> ; <{FP_IRI}mode> <{FP_IRI}Stated> ;
+           <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage .
+        ?passage <{FP_IRI}inDocument> <{doc}> ; <{FP_IRI}exactText> ?text ; <{FP_IRI}startOffset> ?s .
+    }}""")
+    assert ask is True
+    statuses = {i["id"]: i["status"] for i in review.queue(store, status="all")}
+    assert statuses[relation["id"]] == "accepted" and statuses[relation["subject_id"]] == "accepted"
+    accepted = next(i for i in review.queue(store, "accepted") if i["id"] == relation["subject_id"])
+    assert accepted["iri"] == new and accepted["who"] == "Anna"
+    undo(store, entry["id"], "Anna")
+    assert store.query(f"ASK {{ <{new}> ?p ?o }}") is False
+    assert {i["id"] for i in review.queue(store, "accepted")} == set()  # an undone acceptance is open again
+
+
+def test_edit_a_label_on_accept_and_reject_with_a_reason(store, tmp_path):
+    _, items = _queued(store, tmp_path)
+    own = items["Skärholmens stadsdelsförvaltning"]
+    review.accept(store, own["id"], "Bo", label="Skärholmens stadsdelsförvaltning (SDF)", data_dir=tmp_path)
+    assert store.query('ASK { ?n <http://www.w3.org/2004/02/skos/core#prefLabel> '
+                       '"Skärholmens stadsdelsförvaltning (SDF)"@sv }') is True
+    other = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
+    review.reject(store, other["id"], "Bo", "för tunt underlag")
+    rejected = review.queue(store, "rejected")
+    assert [(i["id"], i["who"], i["why"]) for i in rejected] == [(other["id"], "Bo", "för tunt underlag")]
+
+
+def test_a_new_project_comes_with_its_strategy(store, tmp_path):
+    _, items = _queued(store, tmp_path)
+    project = items["Trygga torg"]
+    review.accept(store, project["id"], "Anna", data_dir=tmp_path)
+    node = ID["project/trygga-torg"]
+    assert store.query(f"ASK {{ <{node}> <{FP_IRI}contributesTo> <{ID['strategy/DT.VI']}> }}") is True
+
+
+def test_errors_name_the_item_and_write_nothing(store, tmp_path):
+    _, items = _queued(store, tmp_path)
+    with pytest.raises(IngestError, match="no proposal 'p-0000000000'") as caught:
+        review.accept(store, "p-0000000000", "Anna", data_dir=tmp_path)
+    assert caught.value.status == 404
+    own = items["Skärholmens stadsdelsförvaltning"]
+    review.reject(store, own["id"], "Anna")
+    count = len(store.quads())
+    with pytest.raises(IngestError, match="already rejected") as caught:
+        review.accept(store, own["id"], "Anna", data_dir=tmp_path)
+    assert caught.value.status == 409
+    relation = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
+    with pytest.raises(IngestError, match="is rejected; a relation to it cannot be accepted"):
+        review.accept(store, relation["id"], "Anna", data_dir=tmp_path)
+    with pytest.raises(IngestError, match="say who reviews"):
+        review.reject(store, relation["id"], " ")
+    with pytest.raises(IngestError, match="already in the review queue"):
+        review.queue_reply(store, REPLY, "svar-skarholmen.txt", "Anna", data_dir=tmp_path)
+    assert len(store.quads()) == count
+
+
+def test_a_different_text_under_the_same_name_is_refused(store, tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "svar.txt").write_text("ett annat svar", encoding="utf-8")
+    with pytest.raises(IngestError, match="a different text is already saved under this name"):
+        review.queue_reply(store, REPLY, "svar.txt", "Anna", data_dir=tmp_path)
+    assert review.queue(store, status="all") == []
