@@ -64,6 +64,9 @@ class Settings:
         "help": "Show the explorer's edit controls (labels, relations, undo) and let the Data page import "
                 "spreadsheets (off: template and preview only; `fardplan import` always writes); put a login in "
                 "front for shared use"})
+    data_dir: str | None = field(default=None, metadata={
+        "help": "Folder the Data page saves an uploaded reply's text under (sources/NAME.txt) and reads it back "
+                "from when a proposal is accepted (default: the project's data/)"})
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

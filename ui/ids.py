@@ -107,6 +107,16 @@ DATA_UPLOAD = "data-upload"
 DATA_PREVIEW = "data-preview"
 DATA_CONFIRM = "data-confirm"
 DATA_RESULT = "data-result"
+DATA_WHY = "data-why"  # why an undo or a review decision is made (kept with it); the name is EDIT_WHO's
+DATA_HISTORY = "data-history"  # the change history (graph.edit.history), newest first
+DATA_HISTORY_RESULT = "data-history-result"  # polite live region: what an undo did
+DATA_UNDO = "data-undo"  # pattern-matching type: {"type": DATA_UNDO, "id": change id}
+DATA_REPLY_UPLOAD = "data-reply-upload"  # the next remiss reply (.txt or .pdf) → graph.ingest.review.queue_reply
+DATA_REVIEW = "data-review"  # the review queue (graph.ingest.review.queue)
+DATA_REVIEW_RESULT = "data-review-result"  # polite live region: what an upload, accept or reject did
+DATA_REVIEW_ACCEPT = "data-review-accept"  # pattern-matching type: {"type": DATA_REVIEW_ACCEPT, "id": item id}
+DATA_REVIEW_REJECT = "data-review-reject"  # pattern-matching type: {"type": DATA_REVIEW_REJECT, "id": item id}
+DATA_REVIEW_LABEL = "data-review-label"  # pattern-matching type: an entity's label, corrected before accepting
 
 # Editing in the explorer (issue 14; only with the allow_edits setting)
 EDIT_PANEL = "explore-edit-panel"  # the sidebar section: who, undo, the live region

@@ -260,3 +260,49 @@ def test_1280_keeps_the_nav_on_one_line_and_the_graph_wide(live_app, path):
         width = page.evaluate(f"document.querySelector('{graph}').getBoundingClientRect().width")
         assert width >= 0.6 * 1280, width
         assert errors == []
+
+
+@pytest.fixture(scope="module")
+def data_apps(seed_store, tmp_path_factory):
+    """/data with content in every section: an edit and its undo in the history, a reply's proposals in the queue
+    (one accepted, one rejected); served with edits on and off over the same store. Yields {edits: base URL}."""
+    from graph import edit
+    from graph.ingest.review import accept, queue, queue_reply, reject
+    from graph.settings import Settings
+    from graph.store import EmbeddedStore
+    from tests.support.paths import FIXTURES
+    from tests.support.servers import wsgi_server
+    from ui.app import create_app
+
+    store = EmbeddedStore()
+    store.insert(seed_store.quads())
+    change = edit.run(store, "set_label", {"node": POLISEN, "lang": "sv", "text": "Polismyndigheten"}, "Anna",
+                      "test", allowed=True)["change"]["id"]
+    edit.run(store, "undo", {"id": change}, "Anna", None, allowed=True)
+    data_dir = str(tmp_path_factory.mktemp("data"))
+    queue_reply(store, (FIXTURES / "reply-farsta.txt").read_text(encoding="utf-8"), "reply-farsta.txt", "Anna",
+                data_dir=data_dir)
+    new = [i for i in queue(store) if i["kind"] == "entity" and i["iri"] is None]
+    accept(store, new[0]["id"], "Anna", data_dir=data_dir)
+    reject(store, new[1]["id"], "Anna", "ingen aktör")
+    on = create_app(Settings(store="memory", allow_edits=True, data_dir=data_dir), store=store)
+    off = create_app(Settings(store="memory", data_dir=data_dir), store=store)
+    with wsgi_server(on.server) as base_on, wsgi_server(off.server) as base_off:
+        yield {True: base_on, False: base_off}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("edits", [True, False])
+def test_axe_on_data_with_history_and_queue(data_apps, edits, lang):
+    with browser_page(1920, 1080) as (page, errors):
+        open_settled(page, _url(data_apps[edits], "/data", lang), "document.querySelector('#data-review li')")
+        found = axe_violations(page)
+        assert blocking(found) == [], found
+        assert _structure(page) == {"lang": lang, "h1": 1, "main": 1, "nav": 1}
+        levels = page.evaluate("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')]"
+                               ".map(h => Number(h.tagName[1]))")
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        buttons = page.evaluate("() => [...document.querySelectorAll('#data-review button, #data-history button')]"
+                                ".map(b => b.getAttribute('aria-label') || b.innerText)")
+        assert all(buttons) and (len(buttons) > 0) == edits
+        assert errors == []

@@ -3,34 +3,34 @@
 Each calls one function of :mod:`graph.load` and one builder of :mod:`ui.components.data`. The uploaded file stays in
 the browser (the upload's ``contents``) between preview and confirm; confirming sends it again and the import checks
 everything anew, so what is written is exactly what passes at that moment.
+
+The history is redrawn after an import, an undo or a review decision (each writes to a live region, which is the
+history's trigger); an undo goes through :func:`graph.edit.run` like the explorer's.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+from dash import ALL, Input, Output, State, callback_context, dcc, no_update
 
-from dash import Input, Output, State, dcc, no_update
-
+from graph.edit import history, run
 from graph.load.sheets import SheetErrors, import_sheets, preview
 from graph.load.sheets_out import export_workbook, template_workbook
 from ui import ids
+from ui.callbacks import review as review_callbacks
+from ui.callbacks.upload import upload_bytes
 from ui.components import data as page
+from ui.components.edit import build_edit_result
 from ui.i18n import t
 
-__all__ = ["register", "upload_bytes"]
+__all__ = ["HISTORY_TRIGGERS", "register", "upload_bytes"]
 
-
-def upload_bytes(contents: str) -> bytes:
-    """The bytes of a ``dcc.Upload`` ``contents`` string (``data:…;base64,…``)."""
-    try:
-        return base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error, ValueError):
-        return b""
+# The live regions whose change means the store may have changed: the history is redrawn after each.
+HISTORY_TRIGGERS = (ids.DATA_RESULT, ids.DATA_HISTORY_RESULT, ids.DATA_REVIEW_RESULT)
 
 
 def register(app, ctx) -> None:
-    """Register the page's callbacks."""
+    """Register the page's callbacks (the review queue's too: :mod:`ui.callbacks.review`)."""
+    review_callbacks.register(app, ctx)
 
     @app.callback(Output(ids.DATA_TEMPLATE_DOWNLOAD, "data"), Input(ids.DATA_TEMPLATE, "n_clicks"),
                   prevent_initial_call=True)
@@ -68,3 +68,19 @@ def register(app, ctx) -> None:
             failed = {"file": filename, "ok": False, "issues": [i.to_dict() for i in exc.issues]}
             return None, True, page.build_preview(failed, lang)
         return page.build_done(result, lang), True, no_update
+
+    @app.callback(Output(ids.DATA_HISTORY_RESULT, "children"),
+                  Input({"type": ids.DATA_UNDO, "id": ALL}, "n_clicks"), State(ids.EDIT_WHO, "data"),
+                  State(ids.DATA_WHY, "value"), State(ids.DATA_META, "data"), prevent_initial_call=True)
+    def undo(_clicks, who, why, meta):
+        trigger = callback_context.triggered_id
+        if not isinstance(trigger, dict) or not callback_context.triggered[0]["value"]:
+            return no_update
+        answer = run(ctx.store, "undo", {"id": trigger["id"]}, who, why, allowed=ctx.settings.allow_edits)
+        return build_edit_result(answer, meta["lang"])
+
+    @app.callback(Output(ids.DATA_HISTORY, "children"), *(Input(i, "children") for i in HISTORY_TRIGGERS),
+                  State(ids.DATA_META, "data"), prevent_initial_call=True)
+    def redraw_history(*args):
+        meta = args[-1]
+        return page.build_history(history(ctx.store, limit=None), meta["lang"], ctx.settings.allow_edits)

@@ -1,15 +1,19 @@
 """Builders of the Data page (:mod:`ui.pages.data`): the preview of a spreadsheet import, its problems (sheet,
-row, column, message) and the result of a confirmed import, from the plain data of :mod:`graph.load.sheets`."""
+row, column, message) and the result of a confirmed import, from the plain data of :mod:`graph.load.sheets`; and the
+change history (:func:`graph.edit.history.history`), with an undo button per change when edits are on."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
+from ui import ids
 from ui.i18n import number, t
 
-__all__ = ["MAX_LISTED", "build_counts", "build_done", "build_issues", "build_message", "build_preview"]
+__all__ = ["HISTORY_SHOWN", "MAX_LISTED", "build_counts", "build_done", "build_history", "build_issues",
+           "build_message", "build_preview", "when"]
 
 MAX_LISTED = 200  # rows per table of the preview (the counts cover every row)
+HISTORY_SHOWN = 50  # changes listed in the history (the count covers all)
 
 def _table(caption: str, headers: list[str], rows: list[list], total: int, lang: str) -> html.Table:
     body = [html.Tr([html.Td(c) for c in row]) for row in rows[:MAX_LISTED]]
@@ -89,3 +93,56 @@ def build_done(result: dict, lang: str) -> list:
 def build_message(text: str) -> html.P:
     """A one-line notice of the confirm button."""
     return html.P(text, className="data-edits-off")
+
+
+def when(stamp: str) -> str:
+    """An xsd:dateTime in UTC (``2026-12-03T14:05:06.123+00:00``) as ``2026-12-03 14:05 UTC``."""
+    date, _, time = stamp.partition("T")
+    return f"{date} {time[:5]} UTC" if time else date
+
+
+def _time(stamp: str) -> html.Time:
+    return html.Time(when(stamp), dateTime=stamp)
+
+
+def _state(entry: dict, by_id: dict[str, dict], lang: str) -> list:
+    if entry["undone_by"]:
+        undo = by_id.get(entry["undone_by"])
+        if undo is None:
+            return [t("dt_undone", lang)]
+        return [t("dt_undone_by", lang, when=when(undo["started"]), who=undo["who"])]
+    if entry["undoes"]:
+        undone = by_id.get(entry["undoes"])
+        return [t("dt_undoes", lang, when=when(undone["started"]) if undone else entry["undoes"])]
+    return [t("dt_in_effect", lang)]
+
+
+def build_history(entries: list[dict], lang: str, edits: bool, shown: int = HISTORY_SHOWN) -> list:
+    """The history (``entries``: every :class:`graph.edit.history.HistoryEntry`, newest first): the count and a
+    table of the newest ``shown`` (when, who, what in ``lang``, why, undone by or undoing); with ``edits`` an undo
+    button per change that is in effect."""
+    if not entries:
+        return [html.P(t("dt_history_none", lang), className="muted")]
+    total = len(entries)
+    count = (t("dt_history_count_one", lang) if total == 1 else
+             t("dt_history_count", lang, n=number(total, lang)) if total <= shown else
+             t("dt_history_count_more", lang, n=number(total, lang), shown=number(shown, lang)))
+    by_id = {e["id"]: e for e in entries}
+    headers = [t("dt_when", lang), t("dt_who", lang), t("dt_what", lang), t("dt_why_h", lang), t("dt_state", lang)]
+    if edits:
+        headers.append(t("dt_action", lang))
+    rows = []
+    for entry in entries[:shown]:
+        what = entry["what"].get(lang) or entry["what"].get("sv", entry["operation"])
+        cells = [html.Td(_time(entry["started"])), html.Td(entry["who"]), html.Td(what),
+                 html.Td(entry["why"] or html.Span(t("dt_no_why", lang), className="muted")),
+                 html.Td(_state(entry, by_id, lang))]
+        if edits:
+            cells.append(html.Td(None if entry["undone_by"] else html.Button(
+                t("dt_undo", lang), id={"type": ids.DATA_UNDO, "id": entry["id"]}, n_clicks=0,
+                className="button small", **{"aria-label": t("dt_undo_label", lang, what=what)})))
+        rows.append(html.Tr(cells, className="undone" if entry["undone_by"] else None))
+    table = html.Table([html.Caption(t("dt_history_caption", lang)),
+                        html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(rows)],
+                       className="pl-table data-table data-history")
+    return [html.P(count, className="data-count"), table]

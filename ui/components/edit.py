@@ -8,7 +8,7 @@ from dash import dcc, html
 from ui import ids
 from ui.i18n import t
 
-__all__ = ["build_edit_form", "build_edit_panel", "build_edit_result"]
+__all__ = ["build_edit_form", "build_edit_panel", "build_edit_result", "build_who"]
 
 
 def _field(label: str, control, control_id: str) -> html.Div:
@@ -20,15 +20,21 @@ def _radios(legend: str, control) -> html.Fieldset:
     return html.Fieldset([html.Legend(legend, className="edit-label"), control], className="edit-fieldset")
 
 
+def build_who(lang: str) -> list:
+    """The editor's name: its field and the store that keeps it in this browser (localStorage, the same on every
+    page that edits: the explorer and /data)."""
+    return [dcc.Store(id=ids.EDIT_WHO, storage_type="local"),
+            _field(t("edit_who", lang), dcc.Input(id=ids.EDIT_WHO_INPUT, type="text", autoComplete="name",
+                                                  maxLength=100, debounce=False, className="edit-input"),
+                   ids.EDIT_WHO_INPUT)]
+
+
 def build_edit_panel(lang: str) -> html.Section:
     """The sidebar section: the editor's name (kept in this browser), why, undo of the last change, the result."""
     return html.Section(id=ids.EDIT_PANEL, className="panel-section edit-panel", children=[
         html.H2(t("edit_panel", lang), className="panel-title"),
         html.P(t("edit_note", lang), className="muted"),
-        dcc.Store(id=ids.EDIT_WHO, storage_type="local"),
-        _field(t("edit_who", lang), dcc.Input(id=ids.EDIT_WHO_INPUT, type="text", autoComplete="name",
-                                              maxLength=100, debounce=False, className="edit-input"),
-               ids.EDIT_WHO_INPUT),
+        *build_who(lang),
         _field(t("edit_why", lang), dcc.Input(id=ids.EDIT_WHY, type="text", maxLength=2000, className="edit-input"),
                ids.EDIT_WHY),
         html.Button(t("edit_undo", lang), id=ids.EDIT_UNDO, className="button", n_clicks=0),
