@@ -450,6 +450,10 @@ TEXT: dict[str, dict[str, str]] = {
     "dt_review_done_accept": {"sv": "Godkänt: {what}", "en": "Accepted: {what}"},
     "dt_review_done_reject": {"sv": "Avvisat: {label}", "en": "Rejected: {label}"},
     "dt_review_failed": {"sv": "Inte gjort: {error}", "en": "Not done: {error}"},
+    "dt_need_who": {"sv": "Inte gjort: skriv ditt namn under ”Vem och varför” först (det sparas i den här "
+                          "webbläsaren och i historiken).",
+                    "en": "Not done: give your name under “Who and why” first (it is kept in this browser and in "
+                          "the history)."},
     "dt_review_off": {"sv": "Granskning är avstängd i den här utforskaren", "en": "Reviewing is off in this "
                                                                                  "explorer"},
     "dt_review_missing": {"sv": "Förslaget finns inte", "en": "No such proposal"},

@@ -17,7 +17,7 @@ from graph.ingest.text import source_from_bytes
 from graph.store import Store
 from ui import ids
 from ui.callbacks.upload import upload_bytes
-from ui.components.review import build_queue, build_review_failed, build_review_message
+from ui.components.review import build_queue, build_review_error, build_review_failed, build_review_message
 from ui.i18n import number, t
 
 __all__ = ["decide", "read_reply", "register"]
@@ -33,7 +33,7 @@ def read_reply(store: Store, data: bytes, name: str, who: str | None, allowed: b
         if not allowed:
             raise EditError(OFF, 403)
         if not (who or "").strip():
-            raise EditError("say who reads the reply in: give your name (it is kept in this browser)")
+            return build_review_error(t("dt_need_who", lang))
         summary = queue_reply(store, source_from_bytes(data, name), name, who, data_dir=data_dir)
     except FardplanError as exc:
         return build_review_failed(dict(exc.to_dict()), lang, upload=True)
@@ -49,6 +49,8 @@ def decide(store: Store, action: str, item_id: str, who: str | None, why: str | 
     try:
         if not allowed:
             raise EditError(OFF, 403)
+        if not (who or "").strip():
+            return build_review_error(t("dt_need_who", lang))
         item = next((i for i in queue(store, status=None) if i["id"] == item_id), None)
         label = " ".join((typed or "").split())
         if action == "accept":

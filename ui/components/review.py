@@ -11,7 +11,7 @@ from ui import ids
 from ui.components.data import when
 from ui.i18n import KIND_NAMES, kind_name, number, t
 
-__all__ = ["REVIEW_SHOWN", "build_queue", "build_review_failed", "build_review_message", "confidence", "found_by"]
+__all__ = ["REVIEW_SHOWN", "build_queue", "build_review_error", "build_review_failed", "build_review_message", "confidence", "found_by"]
 
 REVIEW_SHOWN = 200  # proposals listed (the counts cover all): open ones first
 
@@ -119,6 +119,11 @@ def build_queue(items: list[dict], lang: str, edits: bool, shown: int = REVIEW_S
 def build_review_message(text: str) -> html.P:
     """What an upload, accept or reject did (the live region's line)."""
     return html.P(text, className="edit-ok")
+
+
+def build_review_error(text: str) -> html.P:
+    """Why nothing was done, in the page's language (a failure the page itself finds, e.g. no name given)."""
+    return html.P(text, className="edit-error")
 
 
 def build_review_failed(answer: dict, lang: str, upload: bool = False) -> html.P:
