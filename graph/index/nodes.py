@@ -35,6 +35,7 @@ Q_RELATIONS = internal("index_relations").text
 Q_VOCAB = internal("index_vocab").text
 Q_MODES = internal("index_modes").text
 Q_SOURCES = internal("index_sources").text
+Q_NODE_SOURCES = internal("index_node_sources").text
 
 
 _SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # the three characters after z
@@ -143,7 +144,7 @@ def _kind(classes: set[str]) -> tuple[str, str] | None:
 
 
 def build_index(store: Store) -> ExploreIndex:
-    """Read the nodes, labels, relations and their sources of ``store`` with six queries."""
+    """Read the nodes, labels, relations and their sources of ``store`` with seven queries."""
     classes: dict[str, set[str]] = defaultdict(set)
     for s, c in _rows(store.query(Q_TYPES)):
         classes[s.value].add(c.value)
@@ -177,11 +178,10 @@ def build_index(store: Store) -> ExploreIndex:
         modes[(s.value, p.value, o.value)] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
     sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for s, p, o, doc in _rows(store.query(Q_SOURCES)):
-        if p is None:
-            if s.value in nodes:
-                nodes[s.value].documents.add(doc.value)
-        else:
-            sources[(s.value, p.value, o.value)].add(doc.value)
+        sources[(s.value, p.value, o.value)].add(doc.value)
+    for s, doc in _rows(store.query(Q_NODE_SOURCES)):
+        if s.value in nodes:
+            nodes[s.value].documents.add(doc.value)
     edges: list[Edge] = []
     adjacency: dict[str, list[int]] = defaultdict(list)
     for s, p, o in _rows(store.query(Q_RELATIONS)):
