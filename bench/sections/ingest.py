@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import statistics
 import time
 import tomllib
@@ -31,7 +32,8 @@ from graph.vocab.namespaces import FP_IRI, ID_IRI, expand
 from graph.vocab.text import fold
 
 __all__ = ["REPLIES", "TARGETS", "MATCHING_RULE", "Truth", "TruthNode", "TruthFact", "truth_from_spec",
-           "load_truth", "score", "ten_pages", "word_alignment_accuracy", "measure", "render", "main"]
+           "load_truth", "label_form", "same_form", "score", "ten_pages", "word_alignment_accuracy", "measure",
+           "render", "main"]
 
 DEFAULT_OUTPUT = ROOT / "docs" / "ingest.md"
 SEED_TEXT = ROOT / "data" / "sources" / "000_bcd631ecaa6cfe08.txt"
@@ -67,10 +69,13 @@ MATCHING_RULE = (
     "`strategy` and `node` entries of those kinds), and every `fact` between two of them (skos:broader of the "
     "strategy list is not a fact and not scored; facts to documents, stances, proposals, challenges or literals "
     "are out of the ingest's scope and not scored). Proposals are counted once each: an entity by the IRI it "
-    "links to, a new candidate by its folded label (graph.vocab.text.fold: case and diacritics); a relation by "
-    "its subject, predicate and object so counted. An entity linked to an existing node matches the truth node "
-    "with that IRI and nothing else (a link to the wrong node is wrong even when the words agree); a new "
-    "candidate matches every truth node whose folded Swedish label or alias equals its folded label. A relation "
+    "links to, a new candidate by its label's form (graph.vocab.text.fold: case and diacritics dropped; a "
+    "parenthesised gloss dropped; the last word without a definite or plural ending, `FORM_ENDINGS`, so "
+    "\"Polis\" is \"Polisen\" and \"Civilsamhälle\" \"Civilsamhället\" — one actor in two grammatical forms, "
+    "which a reviewer accepts as it stands); a relation by its subject, predicate and object so counted. An "
+    "entity linked to an existing node matches the truth node with that IRI and nothing else (a link to the "
+    "wrong node is wrong even when the words agree); a new candidate matches every truth node whose Swedish "
+    "label or alias has the same form. A relation "
     "matches a truth fact when its subject matches the fact's subject, its object the fact's object and its "
     "predicate is the same IRI; fp:collaboratesWith is read in both directions (who collaborates with whom is "
     "one fact); no predicates are declared equivalent. Precision = matching proposals / proposals; recall = "
@@ -121,8 +126,28 @@ class Truth:
     facts: list[TruthFact] = field(default_factory=list)
 
 
+# Endings a Swedish noun's definite and plural forms add ("Polis"/"Polisen", "Civilsamhälle"/"Civilsamhället",
+# "Stadsdelsnämnder"/"Stadsdelsnämnderna", "Pensionärsråd"/"Pensionärsrådet"): see MATCHING_RULE
+FORM_ENDINGS = ("erna", "arna", "orna", "na", "en", "et", "n", "t")
+
+
+def label_form(text: str) -> str:
+    """``text`` folded (case and diacritics) with a parenthesised gloss dropped."""
+    return " ".join(fold(re.sub(r"\s*\([^)]*\)", "", text)).split())
+
+
+def same_form(a: str, b: str) -> bool:
+    """Whether two :func:`label_form` labels are one name in two forms: the same words but the last, which is
+    the same or one of them the other plus an ending of :data:`FORM_ENDINGS` (at least 4 letters before it)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or not wa or wa[:-1] != wb[:-1]:
+        return False
+    short, long_ = sorted((wa[-1], wb[-1]), key=len)
+    return short == long_ or (len(short) >= 4 and long_.startswith(short) and long_[len(short):] in FORM_ENDINGS)
+
+
 def _node(node_id: str, kind: str, entry: dict) -> TruthNode:
-    labels = frozenset(fold(x) for x in [entry["sv"], *entry.get("alt_sv", [])])
+    labels = frozenset(label_form(x) for x in [entry["sv"], *entry.get("alt_sv", [])])
     return TruthNode(node_id, ID_IRI + node_id, kind, entry["sv"], labels)
 
 
@@ -165,8 +190,8 @@ def _identity(entity: dict) -> str:
 def _matches(entity: dict, truth: Truth) -> set[str]:
     if entity.get("iri"):
         return {n.id for n in truth.nodes.values() if n.iri == entity["iri"]}
-    label = fold(entity["label"])
-    return {n.id for n in truth.nodes.values() if label in n.labels}
+    label = label_form(entity["label"])
+    return {n.id for n in truth.nodes.values() if any(same_form(label, x) for x in n.labels)}
 
 
 def _predicate(name: str) -> str:
@@ -280,7 +305,6 @@ def word_alignment_accuracy(clean: str, raw: str, restored: str) -> dict[str, fl
     Returns ``{"words", "damaged", "before", "after", "after_damaged"}``: how many clean words were aligned, how
     many of them the scan damaged, the share right before and after repair, and after repair among the damaged.
     """
-    import re
 
     word = re.compile(r"[\w&|]+")
     clean_words, raw_words, read_words = word.findall(clean), word.findall(raw), word.findall(restored)

@@ -556,7 +556,8 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     while i < len(words):
         best = None
         for key, node, how in index.get(words[i].key[:2], ()):
-            if (best is None or len(key) > len(best[0])) and _match_at(words, i, key):
+            if (best is None or len(key) > len(best[0])) and _match_at(words, i, key) and (
+                    how == "label" or _specific_alias(raw, words, i, key, node)):
                 best = (key, node, how)
         if best:
             key, node, how = best
@@ -577,6 +578,13 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
                 return iri.rsplit("/", 1)[-1]
         return None
 
+    # an alias inside a strategy's wording is the strategy's word ("… tillgängligt fritidsutbud för att nå fler
+    # unga"), not a mention of the node
+    inside = [m for m in mentions if m.found_by == "alias" and any(w.first <= m.first and m.last <= w.last
+                                                                   for w in wording)]
+    for m in inside:
+        mentions.remove(m)
+        taken.difference_update(range(m.first, m.last + 1))
     numbered = _numbering(raw, words, strategies, goal_at)
     for m in wording + numbered:
         mentions.append(m)
@@ -587,6 +595,43 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     mentions += _bare_projects(raw, words, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
+
+
+ECHO_REACH = 3  # words between a one-word alias and the other word of its node's label that makes it specific
+_LABEL_FILLER = {"och", "for", "i", "pa", "av", "med", "till", "ett", "en", "det", "den", "de", "som", "att"}
+
+
+def _sentence_of(raw: str, words: list[Token], i: int, reach: int = 40) -> range:
+    """The token range of the sentence word ``i`` stands in (at most ``reach`` words either side)."""
+    first = i
+    while first > 0 and i - first < reach and not _sentence_start(raw, words, first):
+        first -= 1
+    last = i
+    while last + 1 < len(words) and last - i < reach and not _sentence_start(raw, words, last + 1):
+        last += 1
+    return range(first, last + 1)
+
+
+def _specific_alias(raw: str, words: list[Token], i: int, key: tuple[str, ...], node: Known) -> bool:
+    """Whether a one-word alias ("Nämnder", "Staden", "Fritidsutbudet") at word ``i`` names ``node`` here: a
+    common word alone says little, so it counts only capitalised inside a sentence, followed by "som" and a verb
+    of running ("Fritidsutbudet som erbjuds …": something the text says is run), or next to another word of the
+    node's label (within :data:`ECHO_REACH` words: "stadens bolagsstyrelser och nämnder" for *Stadens
+    nämnder*). Longer aliases, the inflected form of a one-word label ("polis" for *Polisen*) and the reply's
+    own bodies ("förvaltningen", "kommissionen": :data:`BARE_ORGS`, read by :func:`_own_bodies`) always count."""
+    if len(key) > 1 or key[0] in {fold(b) for b in BARE_ORGS}:
+        return True
+    label = [fold(w) for w in re.findall(r"\w+", re.sub(r"\s*\([^)]*\)", "", node.label))]
+    if len(label) == 1 and _same_word(key[0], label[0], True, False):
+        return True
+    if words[i].raw[:1].isupper() and not _sentence_start(raw, words, i):
+        return True
+    if i + 2 < len(words) and words[i + 1].key == "som" and words[i + 2].key in RUN_ACTIVE | RUN_PASSIVE:
+        return True
+    others = {w for w in label if w not in _LABEL_FILLER and not _same_word(w, key[0], True, False)}
+    sentence = _sentence_of(raw, words, i)
+    near = range(max(sentence.start, i - ECHO_REACH), min(sentence.stop, i + ECHO_REACH + 1))
+    return any(_same_word(words[j].key, w, True, False) for j in near if j != i for w in others)
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:
