@@ -138,10 +138,25 @@ def tokens(raw: str, lexicon: Lexicon) -> list[Token]:
         else:
             word = "-".join(p.lower() if p.isdigit() else (lexicon.spell(p) or p.lower()) for p in core.split("-"))
         end = match.end() - (1 if trail else 0)
+        if not lexicon.known(word):
+            word = _suffix_restored(word)
         found.append(Token(match.start(), end, raw[match.start():end], fold(word), word,
                            lexicon.known(word) and not lexicon.known(fold(word)) or word.isdigit()
                            or lexicon.known(word) and fold(word) == word))
     return found
+
+
+def _suffix_restored(word: str) -> str:
+    """An unknown compound whose tail reads, folded, like an organisation's ending gets that ending's Swedish
+    spelling ("pensionarsrad" → "pensionarsråd"; "funktionshinderärad", with an "ä" the repair put in, →
+    "funktionshinderråd"): the word list rarely knows such compounds, but their last part is a known word."""
+    for suffix, _, _ in ORG_SUFFIXES:
+        plain = fold(suffix)
+        if plain != suffix and len(word) >= len(suffix) + 4:
+            for tail in ("ä" + plain, plain) if plain.startswith("ra") else (plain,):
+                if fold(word).endswith(fold(tail)) and word.endswith(tail):
+                    return word[:-len(tail)] + suffix
+    return word
 
 
 def known_nodes(store: Store) -> list[Known]:
@@ -269,6 +284,10 @@ def _numbering(raw: str, words: list[Token], strategies: list[Known], goal_at) -
 def _cased_label(raw: str, words: list[Token], first: int, last: int, read) -> str:
     """The restored reading of words ``first`` to ``last``, white space made single, first letter capital."""
     text = read(" ".join(raw[words[first].start:words[last].end].split()))
+    head, _, tail = text.rpartition(" ")
+    if fold(tail) != words[last].key and words[last].word and fold(words[last].word) == words[last].key \
+            and fold(tail)[:4] == words[last].key[:4]:  # the token's reading knows the compound's tail better
+        text = (head + " " if head else "") + words[last].word
     return text[:1].upper() + text[1:]
 
 
@@ -307,6 +326,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
     # 1. organisation words by their ending, with the capitalised words just before
     for i, token in enumerate(words):
         hit = _org_suffix(token.word)
+        if hit is None and free(i, i):  # a group word on its own is someone's: "stadens nämnder"
+            alone = _org_suffix(token.word, alone=False)
+            if alone is not None and _group_owner(raw, words, i, alone[0]) is not None:
+                hit = alone
         if hit and free(i, i):
             first = i
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
@@ -317,8 +340,11 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     and not _sentence_start(raw, words, last + 1) and free(last + 1, last + 1) \
                     and not set(_between(raw, words, last, last + 1)) & set(",.;:()\n"):
                 last += 1  # "Studieförbundet Vuxenskolan"
-            found.append(Mention(first, last, "organisation", _cased_label(raw, words, first, last, read),
-                                 f"pattern:{hit[1]}", 0.6, None, hit[0]))
+            label = _cased_label(raw, words, first, last, read)
+            owner = _group_owner(raw, words, first, hit[0])
+            if owner is not None:  # "stadens nämnder och bolagsstyrelser": the city's, both of them
+                label = owner[:1].upper() + owner[1:] + " " + label[:1].lower() + label[1:]
+            found.append(Mention(first, last, "organisation", label, f"pattern:{hit[1]}", 0.6, None, hit[0]))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
         if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] in ("for", "fr"):
@@ -460,6 +486,25 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             found.append(Mention(i, i, "project", _cased_label(raw, words, i, i, read), "pattern:namn", 0.4, None,
                                  "Project"))
     return found
+
+
+GROUP_OWNERS = ("stadens", "kommunens", "regionens")  # genitives that make a group of bodies someone's
+
+
+def _group_owner(raw: str, words: list[Token], first: int, kind_type: str) -> str | None:
+    """The owner a group of bodies ("nämnder", "bolagsstyrelser": ``ActorGroup``) starting at word ``first``
+    belongs to: "stadens nämnder", or the second of a pair "stadens nämnder och bolagsstyrelser" (the
+    genitive governs both); ``None`` when there is none."""
+    if kind_type != "ActorGroup" or first == 0:
+        return None
+    before = words[first - 1]
+    if before.key in GROUP_OWNERS and not set(_between(raw, words, first - 1, first)) & set(",.;:"):
+        return before.word
+    if before.key in ("och", "samt") and first >= 3 and words[first - 3].key in GROUP_OWNERS \
+            and _org_suffix(words[first - 2].word) and _org_suffix(words[first - 2].word)[0] == "ActorGroup" \
+            and not set(raw[words[first - 3].end:words[first].start]) & set(",.;:"):
+        return words[first - 3].word
+    return None
 
 
 def _between(raw: str, words: list[Token], a: int, b: int) -> str:
