@@ -39,6 +39,9 @@ DEFAULT_OUTPUT = ROOT / "docs" / "ingest.md"
 SEED_TEXT = ROOT / "data" / "sources" / "000_bcd631ecaa6cfe08.txt"
 SECOND_TEXT = ROOT / "tests" / "data" / "reply-skarholmen.txt"
 SECOND_CLEAN = ROOT / "tests" / "data" / "reply-skarholmen.clean.txt"
+THIRD_TEXT = ROOT / "tests" / "data" / "reply-hasselby-vallingby.txt"
+THIRD_CLEAN = ROOT / "tests" / "data" / "reply-hasselby-vallingby.clean.txt"
+HELD_OUT_CASE = "Hässelby-Vällingby (invented, held out)"
 SEED_TRUTH = ROOT / "data" / "curation" / "reply-000.toml"
 SEED_CASE = "seed (reply 000)"
 BARE_CASE = "seed into a bare store (reply 000, no actors or projects in the graph)"
@@ -47,6 +50,7 @@ REPLIES = {  # name → (raw text, truth file, store: "seeded" or "bare" (see _b
     BARE_CASE: (SEED_TEXT, SEED_TRUTH, "bare", "out of sample as to names, in-sample as to wording"),
     "Skärholmen (invented)": (SECOND_TEXT, ROOT / "tests" / "data" / "reply-skarholmen.toml", "seeded",
                               "in-sample"),
+    HELD_OUT_CASE: (THIRD_TEXT, ROOT / "tests" / "data" / "reply-hasselby-vallingby.toml", "seeded", "held out"),
 }
 # The classes whose nodes the bare store leaves out: every organisation and project (kinds.py's organisation and
 # project classes), so that a reply meets only the ontology and the Färdplan's goal areas and strategies.
@@ -362,6 +366,9 @@ def measure(runs: int = 3, rows: int = 10_000, sheet_runs: int = 3) -> dict[str,
             if text_path == SECOND_TEXT:
                 results["second_words"] = word_alignment_accuracy(
                     SECOND_CLEAN.read_text(encoding="utf-8"), raw, proposals["restored_text"])
+            if text_path == THIRD_TEXT:
+                results["third_words"] = word_alignment_accuracy(
+                    THIRD_CLEAN.read_text(encoding="utf-8"), raw, proposals["restored_text"])
         results["seed_words"] = _seed_word_accuracy(store)
         long = ten_pages([SECOND_TEXT.read_text(encoding="utf-8"), SEED_TEXT.read_text(encoding="utf-8")])
         times = []
@@ -503,6 +510,13 @@ def render(results: dict) -> str:
                       f"them damaged by the scan): {_pct(second['before'])} right as scanned, "
                       f"{_pct(second['after'])} after repair; of the damaged words {_pct(second['after_damaged'])} "
                       "repaired."]
+        third = results.get("third_words")
+        if third:
+            lines += ["", "Hässelby-Vällingby reply (held out; against "
+                      "`tests/data/reply-hasselby-vallingby.clean.txt`; "
+                      f"{third['words']:,} words aligned, {third['damaged']:,} damaged): {_pct(third['before'])} right "
+                      f"as scanned, {_pct(third['after'])} after repair; of the damaged words "
+                      f"{_pct(third['after_damaged'])} repaired."]
         lines += [""]
     if "ten_pages" in results:
         tp = results["ten_pages"]
