@@ -138,10 +138,25 @@ def tokens(raw: str, lexicon: Lexicon) -> list[Token]:
         else:
             word = "-".join(p.lower() if p.isdigit() else (lexicon.spell(p) or p.lower()) for p in core.split("-"))
         end = match.end() - (1 if trail else 0)
+        if not lexicon.known(word):
+            word = _suffix_restored(word)
         found.append(Token(match.start(), end, raw[match.start():end], fold(word), word,
                            lexicon.known(word) and not lexicon.known(fold(word)) or word.isdigit()
                            or lexicon.known(word) and fold(word) == word))
     return found
+
+
+def _suffix_restored(word: str) -> str:
+    """An unknown compound whose tail reads, folded, like an organisation's ending gets that ending's Swedish
+    spelling ("pensionarsrad" → "pensionarsråd"; "funktionshinderärad", with an "ä" the repair put in, →
+    "funktionshinderråd"): the word list rarely knows such compounds, but their last part is a known word."""
+    for suffix, _, _ in ORG_SUFFIXES:
+        plain = fold(suffix)
+        if plain != suffix and len(word) >= len(suffix) + 4:
+            for tail in ("ä" + plain, plain) if plain.startswith("ra") else (plain,):
+                if fold(word).endswith(fold(tail)) and word.endswith(tail):
+                    return word[:-len(tail)] + suffix
+    return word
 
 
 def known_nodes(store: Store) -> list[Known]:
@@ -269,6 +284,10 @@ def _numbering(raw: str, words: list[Token], strategies: list[Known], goal_at) -
 def _cased_label(raw: str, words: list[Token], first: int, last: int, read) -> str:
     """The restored reading of words ``first`` to ``last``, white space made single, first letter capital."""
     text = read(" ".join(raw[words[first].start:words[last].end].split()))
+    head, _, tail = text.rpartition(" ")
+    if fold(tail) != words[last].key and words[last].word and fold(words[last].word) == words[last].key \
+            and fold(tail)[:4] == words[last].key[:4]:  # the token's reading knows the compound's tail better
+        text = (head + " " if head else "") + words[last].word
     return text[:1].upper() + text[1:]
 
 
@@ -307,6 +326,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
     # 1. organisation words by their ending, with the capitalised words just before
     for i, token in enumerate(words):
         hit = _org_suffix(token.word)
+        if hit is None and free(i, i):  # a group word on its own is someone's: "stadens nämnder"
+            alone = _org_suffix(token.word, alone=False)
+            if alone is not None and _group_owner(raw, words, i, alone[0]) is not None:
+                hit = alone
         if hit and free(i, i):
             first = i
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
@@ -317,8 +340,11 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     and not _sentence_start(raw, words, last + 1) and free(last + 1, last + 1) \
                     and not set(_between(raw, words, last, last + 1)) & set(",.;:()\n"):
                 last += 1  # "Studieförbundet Vuxenskolan"
-            found.append(Mention(first, last, "organisation", _cased_label(raw, words, first, last, read),
-                                 f"pattern:{hit[1]}", 0.6, None, hit[0]))
+            label = _cased_label(raw, words, first, last, read)
+            owner = _group_owner(raw, words, first, hit[0])
+            if owner is not None:  # "stadens nämnder och bolagsstyrelser": the city's, both of them
+                label = owner[:1].upper() + owner[1:] + " " + label[:1].lower() + label[1:]
+            found.append(Mention(first, last, "organisation", label, f"pattern:{hit[1]}", 0.6, None, hit[0]))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
         if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] in ("for", "fr"):
@@ -462,6 +488,25 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
     return found
 
 
+GROUP_OWNERS = ("stadens", "kommunens", "regionens")  # genitives that make a group of bodies someone's
+
+
+def _group_owner(raw: str, words: list[Token], first: int, kind_type: str) -> str | None:
+    """The owner a group of bodies ("nämnder", "bolagsstyrelser": ``ActorGroup``) starting at word ``first``
+    belongs to: "stadens nämnder", or the second of a pair "stadens nämnder och bolagsstyrelser" (the
+    genitive governs both); ``None`` when there is none."""
+    if kind_type != "ActorGroup" or first == 0:
+        return None
+    before = words[first - 1]
+    if before.key in GROUP_OWNERS and not set(_between(raw, words, first - 1, first)) & set(",.;:"):
+        return before.word
+    if before.key in ("och", "samt") and first >= 3 and words[first - 3].key in GROUP_OWNERS \
+            and _org_suffix(words[first - 2].word) and _org_suffix(words[first - 2].word)[0] == "ActorGroup" \
+            and not set(raw[words[first - 3].end:words[first].start]) & set(",.;:"):
+        return words[first - 3].word
+    return None
+
+
 def _between(raw: str, words: list[Token], a: int, b: int) -> str:
     """The raw characters between word ``a`` and word ``b``."""
     return raw[words[a].end:words[b].start]
@@ -556,7 +601,8 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     while i < len(words):
         best = None
         for key, node, how in index.get(words[i].key[:2], ()):
-            if (best is None or len(key) > len(best[0])) and _match_at(words, i, key):
+            if (best is None or len(key) > len(best[0])) and _match_at(words, i, key) and (
+                    how == "label" or _specific_alias(raw, words, i, key, node)):
                 best = (key, node, how)
         if best:
             key, node, how = best
@@ -577,6 +623,13 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
                 return iri.rsplit("/", 1)[-1]
         return None
 
+    # an alias inside a strategy's wording is the strategy's word ("… tillgängligt fritidsutbud för att nå fler
+    # unga"), not a mention of the node
+    inside = [m for m in mentions if m.found_by == "alias" and any(w.first <= m.first and m.last <= w.last
+                                                                   for w in wording)]
+    for m in inside:
+        mentions.remove(m)
+        taken.difference_update(range(m.first, m.last + 1))
     numbered = _numbering(raw, words, strategies, goal_at)
     for m in wording + numbered:
         mentions.append(m)
@@ -587,6 +640,43 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     mentions += _bare_projects(raw, words, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
+
+
+ECHO_REACH = 3  # words between a one-word alias and the other word of its node's label that makes it specific
+_LABEL_FILLER = {"och", "for", "i", "pa", "av", "med", "till", "ett", "en", "det", "den", "de", "som", "att"}
+
+
+def _sentence_of(raw: str, words: list[Token], i: int, reach: int = 40) -> range:
+    """The token range of the sentence word ``i`` stands in (at most ``reach`` words either side)."""
+    first = i
+    while first > 0 and i - first < reach and not _sentence_start(raw, words, first):
+        first -= 1
+    last = i
+    while last + 1 < len(words) and last - i < reach and not _sentence_start(raw, words, last + 1):
+        last += 1
+    return range(first, last + 1)
+
+
+def _specific_alias(raw: str, words: list[Token], i: int, key: tuple[str, ...], node: Known) -> bool:
+    """Whether a one-word alias ("Nämnder", "Staden", "Fritidsutbudet") at word ``i`` names ``node`` here: a
+    common word alone says little, so it counts only capitalised inside a sentence, followed by "som" and a verb
+    of running ("Fritidsutbudet som erbjuds …": something the text says is run), or next to another word of the
+    node's label (within :data:`ECHO_REACH` words: "stadens bolagsstyrelser och nämnder" for *Stadens
+    nämnder*). Longer aliases, the inflected form of a one-word label ("polis" for *Polisen*) and the reply's
+    own bodies ("förvaltningen", "kommissionen": :data:`BARE_ORGS`, read by :func:`_own_bodies`) always count."""
+    if len(key) > 1 or key[0] in {fold(b) for b in BARE_ORGS}:
+        return True
+    label = [fold(w) for w in re.findall(r"\w+", re.sub(r"\s*\([^)]*\)", "", node.label))]
+    if len(label) == 1 and _same_word(key[0], label[0], True, False):
+        return True
+    if words[i].raw[:1].isupper() and not _sentence_start(raw, words, i):
+        return True
+    if i + 2 < len(words) and words[i + 1].key == "som" and words[i + 2].key in RUN_ACTIVE | RUN_PASSIVE:
+        return True
+    others = {w for w in label if w not in _LABEL_FILLER and not _same_word(w, key[0], True, False)}
+    sentence = _sentence_of(raw, words, i)
+    near = range(max(sentence.start, i - ECHO_REACH), min(sentence.stop, i + ECHO_REACH + 1))
+    return any(_same_word(words[j].key, w, True, False) for j in near if j != i for w in others)
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:

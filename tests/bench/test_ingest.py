@@ -144,7 +144,25 @@ def test_python_m_bench_ingest_writes_the_report(tmp_path):
         assert heading in text, heading
     if ingest.has_module("graph.ingest.pipeline"):
         for heading in ("## seed (reply 000)", "## Skärholmen (invented)", "## OCR repair", "## Ingest time",
-                        "### Truth relations not found"):
+                        "### Truth relations not found", "## Cases", f"## {ingest.BARE_CASE}",
+                        f"## {ingest.HELD_OUT_CASE}"):
             assert heading in text, heading
     else:
         assert "Ingest not measured: graph.ingest.pipeline does not exist yet" in text
+
+
+def test_a_new_candidate_matches_a_truth_label_in_another_form_of_its_last_word():
+    assert ingest.same_form(ingest.label_form("Polis"), ingest.label_form("Polisen"))
+    assert ingest.same_form(ingest.label_form("Civilsamhälle"), ingest.label_form("Civilsamhället"))
+    assert ingest.same_form(ingest.label_form("Stadsdelsnämnder"), ingest.label_form("Stadsdelsnämnderna"))
+    assert ingest.same_form(ingest.label_form("Lokalt områdesarbete"),
+                            ingest.label_form("Lokalt områdesarbete (community work)"))
+    assert not ingest.same_form(ingest.label_form("Polis"), ingest.label_form("Polisen i Syd"))
+    assert not ingest.same_form(ingest.label_form("Skola"), ingest.label_form("Skolor"))  # not an ending listed
+    assert not ingest.same_form(ingest.label_form("Råd"), ingest.label_form("Rådet"))  # too short to tell
+
+
+def test_every_case_says_its_store_and_sample():
+    assert {which for _, _, which, _ in ingest.REPLIES.values()} == {"seeded", "bare"}
+    assert ingest.REPLIES[ingest.HELD_OUT_CASE][3] == "held out"
+    assert ingest.REPLIES[ingest.BARE_CASE][:3] == (ingest.SEED_TEXT, ingest.SEED_TRUTH, "bare")
