@@ -28,9 +28,8 @@ def _id(spec_id):
 def post_callback(app, output: str, trigger, value, states: dict | None = None, inputs: dict | None = None) -> dict:
     """POST the callback that writes ``output``, fired by ``trigger`` (an id; a pattern id as a dict) with
     ``value``; ``states`` and ``inputs`` give the other values by id, or by (id, property) where one id has several
-    (a pattern-matching ALL input or state is
-    given by its type, or by (type, property), as a list of ``{"id": …, "property": …, "value": …}``). Returns
-    the response's ``response`` part."""
+    (a pattern-matching ALL input or state is given by its type, or by (type, property), as a list of
+    ``{"id": …, "property": …, "value": …}``). Returns the response's ``response`` part."""
     trigger_type = trigger.get("type") if isinstance(trigger, dict) else trigger
     key = _key(app, output, trigger_type)
     spec = app.callback_map[key]
