@@ -3,8 +3,9 @@
 Writes one XLSX workbook with openpyxl: a fifth of the rows new actors, a fifth new projects and the rest
 relations (each project run by one actor, contributing to a strategy and with a second actor taking part), every
 row with a source document and a quote. Then, each run on a fresh seeded in-memory store, times the preview
-(read, resolve, plan and the loader's SHACL check; nothing written) and the import (the same plus the insert).
-Prints the medians and the number of triples added. Target: 10,000 rows (≈100k triples) imported in ≤ 30 s,
+(read, resolve, plan and the loader's SHACL check; nothing written), the import (the same plus one atomic insert of
+the data, its copy in the change's graph of added triples and the history record) and its undo. Prints the medians
+and the number of triples added. Target: 10,000 rows (≈100k triples) imported in ≤ 30 s,
 previewed in ≤ 5 s.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from graph import edit
 from graph.load.loader import ensure_seeded
 from graph.load.sheets import COLUMNS, import_sheets, preview
 from graph.store import EmbeddedStore
@@ -56,6 +58,10 @@ def workbook(rows: int) -> bytes:
     return out.getvalue()
 
 
+def _data_count(store: EmbeddedStore) -> int:
+    return int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value)
+
+
 def _seeded() -> EmbeddedStore:
     store = EmbeddedStore()
     ensure_seeded(store)
@@ -63,10 +69,11 @@ def _seeded() -> EmbeddedStore:
 
 
 def measure(rows: int = 10_000, runs: int = 3) -> dict[str, Any]:
-    """Preview and import the :func:`workbook` of ``rows`` rows ``runs`` times, each on a fresh seeded store:
-    ``{"bytes", "previews", "imports", "preview_median", "import_median", "added"}`` (seconds; triples added)."""
+    """Preview, import and undo the :func:`workbook` of ``rows`` rows ``runs`` times, each on a fresh seeded store:
+    ``{"bytes", "previews", "imports", "undos", "preview_median", "import_median", "undo_median", "added",
+    "recorded"}`` (seconds; triples added to the data; quads the import added in all, history included)."""
     data = workbook(rows)
-    previews, imports, added = [], [], 0
+    previews, imports, undos, added, recorded = [], [], [], 0, 0
     for _ in range(runs):
         store = _seeded()
         started = time.perf_counter()
@@ -75,16 +82,21 @@ def measure(rows: int = 10_000, runs: int = 3) -> dict[str, Any]:
         if not result["ok"]:
             raise RuntimeError(f"the bench workbook does not pass: {result['issues'][:5]}")
         store = _seeded()
-        before = store.count()
+        before, quads_before = _data_count(store), store.count()
         started = time.perf_counter()
-        result = import_sheets(store, data, "bench.xlsx")
+        result = import_sheets(store, data, "bench.xlsx", "bench")
         imports.append(time.perf_counter() - started)
-        added = store.count() - before
-        if added != result["quads"]:
+        added, recorded = _data_count(store) - before, store.count() - quads_before
+        if added != result["quads"] or result["change"]["added"] != added:
             raise RuntimeError(f"import reported {result['quads']} quads but added {added}")
-    return {"bytes": len(data), "previews": previews, "imports": imports,
+        started = time.perf_counter()
+        edit.undo(store, result["change"]["id"], "bench")
+        undos.append(time.perf_counter() - started)
+        if _data_count(store) != before:
+            raise RuntimeError("the undo did not restore the data")
+    return {"bytes": len(data), "previews": previews, "imports": imports, "undos": undos,
             "preview_median": statistics.median(previews), "import_median": statistics.median(imports),
-            "added": added}
+            "undo_median": statistics.median(undos), "added": added, "recorded": recorded}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"preview: median {result['preview_median']:.2f} s over {args.runs} runs "
           f"({', '.join(f'{t:.2f}' for t in result['previews'])}); target ≤ 5 s")
     print(f"import:  median {result['import_median']:.2f} s over {args.runs} runs "
-          f"({', '.join(f'{t:.2f}' for t in result['imports'])}); target ≤ 30 s; {result['added']:,} triples added")
+          f"({', '.join(f'{t:.2f}' for t in result['imports'])}); target ≤ 30 s; {result['added']:,} triples added "
+          f"({result['recorded']:,} quads with the history)")
+    print(f"undo:    median {result['undo_median']:.2f} s over {args.runs} runs "
+          f"({', '.join(f'{t:.2f}' for t in result['undos'])})")
     return 0
 
 

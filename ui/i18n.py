@@ -371,14 +371,22 @@ TEXT: dict[str, dict[str, str]] = {
                    "en": "The sheets {names} were skipped (the template has Aktörer, Projekt and Relationer)."},
     "dt_done": {"sv": "Importerat från {file}: {quads} tripler sparades. Sök efter det nya i Utforska.",
                 "en": "Imported from {file}: {quads} triples saved. Search for what is new in Explore."},
+    "dt_done_history": {"sv": "Importen är en ändring i historiken nedan (”{what}”) och kan ångras där.",
+                        "en": "The import is a change in the history below (“{what}”) and can be undone there."},
+    "dt_who_needed": {"sv": "Skriv ditt namn under Vem och varför först: importen sparas i historiken med det. "
+                            "Ingenting sparades.",
+                      "en": "Give your name under Who and why first: the import is kept in the history with it. "
+                            "Nothing was saved."},
     "dt_refused": {"sv": "Import är avstängd; ingenting sparades.",
                    "en": "Importing is turned off; nothing was saved."},
     "dt_to_explore": {"sv": "Till Utforska", "en": "To Explore"},
     "dt_who_h": {"sv": "Vem och varför", "en": "Who and why"},
-    "dt_who_note": {"sv": "Ångringar och beslut om förslag sparas i historiken med ditt namn, tid och skäl.",
-                    "en": "Undos and decisions on proposals are kept in the history with your name, the time and "
-                          "the reason."},
-    "dt_why": {"sv": "Varför? (sparas med ångringen eller beslutet)", "en": "Why? (kept with the undo or decision)"},
+    "dt_who_note": {"sv": "Importer, ångringar och beslut om förslag sparas i historiken med ditt namn, tid och "
+                          "skäl.",
+                    "en": "Imports, undos and decisions on proposals are kept in the history with your name, the "
+                          "time and the reason."},
+    "dt_why": {"sv": "Varför? (sparas med importen, ångringen eller beslutet)",
+               "en": "Why? (kept with the import, undo or decision)"},
     "dt_history_h": {"sv": "Ändringshistorik", "en": "Change history"},
     "dt_history_caption": {"sv": "Ändringar, de senaste först", "en": "Changes, newest first"},
     "dt_history_none": {"sv": "Inga ändringar ännu.", "en": "No changes yet."},

@@ -1,14 +1,17 @@
 """``fardplan import`` and ``fardplan template``, and ``--format xlsx`` of ``fardplan export`` (issue 14).
 
 ``fardplan import FILE.xlsx|FILE.csv`` prints what the file adds, changes and matches, then writes it (SHACL-checked
-and atomic, like ``fardplan load``); ``--dry-run`` prints the same preview and writes nothing. Every problem is
+and atomic, like ``fardplan load``) as one change of the history (``--who``, ``--why``; ``fardplan history`` lists
+it, ``fardplan undo ID`` undoes it); ``--dry-run`` prints the same preview and writes nothing. Every problem is
 printed with its sheet, row and column, and then nothing is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -60,13 +63,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not result["ok"]:
             raise SheetErrors(_issues(result), path.name)
     else:
-        result = import_sheets(store, data, path.name)
+        result = import_sheets(store, data, path.name, args.who, args.why)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print("\n".join(summary_lines(result)))
         if args.dry_run:
             print("dry run: nothing was written", file=sys.stderr)
+        elif result["change"]:
+            print(f"recorded in the history as {result['change']['id']}: {result['change']['what']['en']} "
+                  f"(undo with: fardplan undo {result['change']['id']})", file=sys.stderr)
     return 0
 
 
@@ -102,6 +108,9 @@ def add_commands(command: Command) -> None:
                                       "docs/spreadsheets.md): previewed, SHACL-checked and atomic")
     p.add_argument("file", help="an .xlsx workbook or a .csv file in the template's layout")
     p.add_argument("--dry-run", action="store_true", help="print what would be added or changed; write nothing")
+    p.add_argument("--who", default=os.environ.get("FARDPLAN_WHO") or getpass.getuser(),
+                   help="your name for the history (default: env FARDPLAN_WHO, else the login name)")
+    p.add_argument("--why", default="", help="why the data is imported (kept with the change)")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("template", cmd_template, "write the spreadsheet import template (XLSX, with example rows)")

@@ -1,29 +1,44 @@
 """Applying an edit: the same SHACL shapes a load runs (:mod:`graph.load.validate`) on the touched nodes as they
-would be after it, then one SPARQL Update that removes, adds and records the edit in the history graph together.
-A failed check or write changes nothing; the error is a :class:`~graph.errors.FardplanError` (one JSON shape).
+would be after it, then one SPARQL Update that removes, adds and records the edit in the history graph together
+(with any quads of other named graphs the caller writes with it, such as a review decision). A big insert already
+checked by the loader (a spreadsheet import) is written by :func:`apply_staged`: the data, its copy in the change's
+graph of added triples and the record, in one atomic insert of the store's bulk path. A failed check or write
+changes nothing; the error is a :class:`~graph.errors.FardplanError` (one JSON shape).
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import pyoxigraph as ox
 
 from graph.edit.changes import Change
-from graph.edit.history import HistoryEntry, history, history_quads, recorded
+from graph.edit.history import (
+    CHANGE_PREFIX,
+    HistoryEntry,
+    change_graphs,
+    history,
+    history_quads,
+    is_edit_graph,
+    recorded,
+)
 from graph.errors import EditError, ShapeViolation, Violation
 from graph.load.loader import store_context
 from graph.load.validate import errors_only, validate_store
 from graph.service.caches import invalidate
 from graph.store import Store
 
-__all__ = ["MAX_WHO", "apply", "check_change", "last_undoable", "new_id", "undo_change"]
+__all__ = ["MAX_WHO", "WRITING", "apply", "apply_staged", "check_change", "last_undoable", "new_id", "undo_change",
+           "who_name"]
 
 MAX_WHO = 100
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-_WRITE = threading.Lock()  # one edit at a time: its check sees the store it writes to
+# One write at a time: its check sees the store it writes to (re-entrant: an import checks and writes under it).
+WRITING = threading.RLock()
+Extra = Callable[[str], Iterable[ox.Quad]]  # the change's IRI → quads of other named graphs written with it
 
 
 def new_id(now: datetime) -> str:
@@ -79,7 +94,8 @@ def _data(quads: list[ox.Quad]) -> str:
     return "{\n" + "\n".join(parts) + "\n}"
 
 
-def _who(who: str | None) -> str:
+def who_name(who: str | None) -> str:
+    """``who`` as the history keeps it (white space folded); an error when it is empty or too long."""
     name = " ".join((who or "").split())
     if not name:
         raise EditError("say who makes the change: give your name (it is kept in this browser)")
@@ -88,12 +104,17 @@ def _who(who: str | None) -> str:
     return name
 
 
-def apply(store: Store, change: Change, who: str | None, why: str | None = None) -> HistoryEntry:
+def _why(why: str | None) -> str:
+    return " ".join((why or "").split())[:2000]
+
+
+def apply(store: Store, change: Change, who: str | None, why: str | None = None, extra: Extra | None = None
+          ) -> HistoryEntry:
     """Check ``change`` and write it with its history in one update; return its history entry (see
-    :func:`graph.edit.history.history`). Nothing is written when the check or the write fails."""
-    name = _who(who)
-    reason = " ".join((why or "").split())[:2000]
-    with _WRITE:
+    :func:`graph.edit.history.history`). ``extra(change IRI)`` gives quads of other named graphs to write in the
+    same update (a review decision that names the change). Nothing is written when the check or the write fails."""
+    name, reason = who_name(who), _why(why)
+    with WRITING:
         started = datetime.now(UTC)
         change = _net(store, change)
         if not change.added and not change.removed:
@@ -103,9 +124,36 @@ def apply(store: Store, change: Change, who: str | None, why: str | None = None)
         record = history_quads(change_id, change, name, reason, started, datetime.now(UTC))
         removed = [ox.Quad(t.subject, t.predicate, t.object) for t in change.removed]
         added = [ox.Quad(t.subject, t.predicate, t.object) for t in change.added]
-        update = (f"DELETE DATA {_data(removed)} ;\n" if removed else "") + f"INSERT DATA {_data(added + record)}"
+        more = list(extra(CHANGE_PREFIX + change_id)) if extra is not None else []
+        if any(isinstance(q.graph_name, ox.DefaultGraph) or is_edit_graph(q.graph_name) for q in more):
+            raise EditError("extra quads of an edit belong in a named graph of their own, not the data or history")
+        update = (f"DELETE DATA {_data(removed)} ;\n" if removed else "") + \
+            f"INSERT DATA {_data(added + record + more)}"
         try:
             store.update(update)
+        finally:
+            invalidate(store)
+    return next(e for e in history(store, limit=None) if e["id"] == change_id)
+
+
+def apply_staged(store: Store, staging: ox.Store, operation: str, target: str, summary: dict[str, str],
+                 who: str | None, why: str | None = None) -> HistoryEntry:
+    """Write the data in ``staging``'s default graph as one change with its history: a load's bulk insert.
+
+    The data must be checked already (:func:`graph.load.loader.check_staged`, under :data:`WRITING` from the check
+    on) and none of it in the store (so the change adds exactly it). Its copy in the change's graph of added
+    triples is made inside ``staging`` by one SPARQL Update, the record added beside it, and the lot written in one
+    atomic insert (:meth:`~graph.store.Store.insert_store`). ``staging`` is consumed."""
+    name, reason = who_name(who), _why(why)
+    with WRITING:
+        started = datetime.now(UTC)
+        change_id = new_id(started)
+        added, _ = change_graphs(change_id)
+        staging.update(f"INSERT {{ GRAPH {added} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
+        staging.extend(history_quads(change_id, Change(operation, target, [], [], summary), name, reason, started,
+                                     datetime.now(UTC)))
+        try:
+            store.insert_store(staging)
         finally:
             invalidate(store)
     return next(e for e in history(store, limit=None) if e["id"] == change_id)
@@ -123,8 +171,9 @@ def undo_change(store: Store, change_id: str) -> Change:
     added, removed = recorded(store, change_id)
     present = _present(store, added + removed)
     if any(t not in present for t in added) or any(t in present for t in removed):
-        later = [e["id"] for e in entries if e["id"] > entry["id"] and not e["undone_by"]
-                 and e["target"] == entry["target"]]
+        mine = set(added) | set(removed)
+        later = [e["id"] for e in reversed(entries) if e["id"] > entry["id"] and not e["undone_by"]
+                 and not mine.isdisjoint(sum(recorded(store, e["id"]), []))]
         raise EditError(f"edit {change_id} cannot be undone exactly: later edits changed the same triples"
                         f"{' (' + ', '.join(later) + ')' if later else ''}; undo them first", 409)
     return Change("undo", entry["target"], removed, added,

@@ -13,9 +13,10 @@ page, SPARQL answer or export of the data sees an unreviewed proposal::
         prov:wasInformedBy <change/…> ; prov:generated <the node an accepted entity became> .        # a decision
 
 Accepting writes through :func:`graph.edit.apply.apply`: one SHACL-checked update of the default graph with a
-PROV activity in the edit history, undoable with ``fardplan undo``; an undone acceptance puts its proposals back in
-the queue as open. The reply becomes a ``fp:Document`` (``fp:Reply``) with ``fp:sourceFile`` on the first
-acceptance, so its passages open in the explorer's source view. Errors are :class:`~graph.errors.IngestError`
+PROV activity in the edit history and, in the same update, the decision in the review graph (a failed write leaves
+neither), undoable with ``fardplan undo``; an undone acceptance puts its proposals back in the queue as open. The
+reply becomes a ``fp:Document`` (``fp:Reply``) with ``fp:sourceFile`` on the first acceptance, so its passages open
+in the explorer's source view. Errors are :class:`~graph.errors.IngestError`
 and write nothing.
 """
 
@@ -32,7 +33,7 @@ import pyoxigraph as ox
 from graph.edit.apply import apply
 from graph.edit.changes import Change, assertion_iri
 from graph.edit.history import HistoryEntry, agent_iri, history
-from graph.errors import EditError, FardplanError, IngestError
+from graph.errors import EditError, IngestError
 from graph.ingest.model import Entity, PassageView, Proposals, QueueItem, QueueSummary
 from graph.ingest.pipeline import ingest_text
 from graph.service.caches import invalidate
@@ -426,8 +427,10 @@ class _Acceptance:
                            ox.Triple(assertion, _n(FP_IRI + "reason"), ox.Literal(p["reason_en"], language="en"))]
 
 
-def _decide(store: Store, item_ids: list[str], status: str, who: str, why: str | None,
-            change: str | None = None, made: dict[str, str | None] | None = None) -> None:
+def _decision_triples(item_ids: list[str], status: str, who: str, why: str | None, change: str | None = None,
+                      made: dict[str, str | None] | None = None) -> list[ox.Triple]:
+    """The decision records (for the review graph) of ``item_ids``: who, when, why, and for an acceptance the
+    change it made (``change``: its IRI in the history) and the node each entity became (``made``)."""
     agent = agent_iri(who)
     when = _now()
     triples = [ox.Triple(agent, TYPE, _p("prov", "Agent")), ox.Triple(agent, _p("foaf", "name"), ox.Literal(who))]
@@ -445,16 +448,16 @@ def _decide(store: Store, item_ids: list[str], status: str, who: str, why: str |
             triples.append(ox.Triple(decision, _p("prov", "wasInformedBy"), _n(change)))
         if made and made.get(item_id):
             triples.append(ox.Triple(decision, _p("prov", "generated"), _n(made[item_id])))  # type: ignore[arg-type]
-    _insert_review(store, triples)
+    return triples
 
 
 def accept(store: Store, item_id: str, who: str, label: str | None = None,
            data_dir: str | Path | None = None) -> HistoryEntry:
     """Accept the proposal ``item_id``: its fact enters the default graph through :func:`graph.edit.apply.apply`
-    (SHACL check, one atomic update, an undoable PROV activity in the history), with the reply document, new
-    nodes, and the relation's assertion and passage. A relation takes its ends along when they are still open,
-    and a new project its best strategy proposal; ``label`` corrects a new entity's label; ``data_dir`` is where
-    :func:`queue_reply` saved the raw text (default ``data/``). Returns the history entry."""
+    (SHACL check, one atomic update with the decision record, an undoable PROV activity in the history), with the
+    reply document, new nodes, and the relation's assertion and passage. A relation takes its ends along when they
+    are still open, and a new project its best strategy proposal; ``label`` corrects a new entity's label;
+    ``data_dir`` is where :func:`queue_reply` saved the raw text (default ``data/``). Returns the history entry."""
     who = _who(who)
     items = _items(store)
     entry = _open_item(items, item_id)
@@ -471,18 +474,19 @@ def accept(store: Store, item_id: str, who: str, label: str | None = None,
     summary = {"sv": f"Godkänt förslag ur remissvaret: {shown}", "en": f"Accepted proposal of the reply: {shown}"}
     target = acceptance.decided.get(item_id) or entry["document"]
     change = Change("ingest_accept", target, acceptance.added, [], summary)
+
+    def decisions(change_iri: str) -> list[ox.Quad]:  # written in the same update as the fact and its history
+        return [ox.Quad(t.subject, t.predicate, t.object, REVIEW_GRAPH) for t in _decision_triples(
+            list(acceptance.decided), "accepted", who, None, change_iri, acceptance.decided)]
+
     try:
-        history_entry = apply(store, change, who, f"review {item_id}")
+        return apply(store, change, who, f"review {item_id}", extra=decisions)
     except EditError as exc:
         raise IngestError(f"proposal {item_id}: {exc}", exc.status) from None
-    except FardplanError:
-        raise
-    _decide(store, list(acceptance.decided), "accepted", who, None, history_entry["iri"], acceptance.decided)
-    return history_entry
 
 
 def reject(store: Store, item_id: str, who: str, why: str | None = None) -> None:
     """Mark the proposal ``item_id`` rejected (who, when, why); nothing enters the graph."""
     who = _who(who)
     _open_item(_items(store), item_id)
-    _decide(store, [item_id], "rejected", who, " ".join((why or "").split())[:2000] or None)
+    _insert_review(store, _decision_triples([item_id], "rejected", who, " ".join((why or "").split())[:2000] or None))

@@ -39,6 +39,7 @@ def test_upload_preview_confirm_then_search_finds_the_new_actor(editable_app, tm
         assert "Alla 6 rader godkändes" in pg.inner_text("#data-preview")
         assert "finns redan: Polisen" in pg.inner_text("#data-preview")
         assert blocking(axe_violations(pg)) == []
+        pg.fill("#explore-edit-who-input", "Anna")  # an import is a change in the history, by a name
         pg.click("#data-confirm")
         pg.wait_for_function("() => document.querySelector('#data-result .data-done')", timeout=20_000)
         assert "80 tripler sparades" in pg.inner_text("#data-result")

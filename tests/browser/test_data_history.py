@@ -1,6 +1,8 @@
 """Issue 14 item 6 (a) in a real headless Chromium, edits on: a real XLSX (written here with openpyxl) uploaded on
-/data → the preview lists the new actor → confirm → the explorer finds it by search → its label edited, seen,
-undone → the old label is back, and /data's history lists the edit and its undo (axe clean there)."""
+/data → the preview lists the new actor → confirm (by the name typed on /data) → the import is a change in the
+history → the explorer finds the actor by search → its label edited, seen, undone → the old label is back, and
+/data's history lists the import, the edit and its undo (axe clean there) → the import undone with /data's button:
+the actor is gone."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ POLISEN = ID_IRI + "org/polisen"
 ACTOR = "Farsta fritidsgårdsförening"
 RENAMED = "Farsta fritidsgårdars förening"
 DOCUMENT = "Verksamhetsplan 2026 för Farsta fritidsgårdsförening"
+LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 TITLE = "(t) => document.querySelector('#explore-details h2')?.innerText === t"
 
 
@@ -69,8 +72,21 @@ def test_import_find_edit_undo_and_the_history_lists_both(editable, page, tmp_pa
     page.wait_for_function("() => document.querySelector('#data-preview h2')", timeout=20_000)
     preview = page.inner_text("#data-preview")
     assert "Alla 2 rader godkändes" in preview and ACTOR in preview and "läggs till" in preview
+    page.click("#data-confirm")  # no name yet: refused, nothing written
+    page.wait_for_function("() => document.querySelector('#data-result').innerText.includes('Skriv ditt namn')",
+                           timeout=20_000)
+    assert edit.history(store) == [] and not page.locator("#data-confirm").is_disabled()
+    page.fill("#explore-edit-who-input", "Anna")
+    page.fill("#data-why", "föreningens verksamhetsplan")
     page.click("#data-confirm")
     page.wait_for_function("() => document.querySelector('#data-result .data-done')", timeout=20_000)
+    what = "Import: farsta.xlsx — 1 ny aktör, 0 projekt, 1 relation"
+    assert f"Importen är en ändring i historiken nedan (”{what}”)" in page.inner_text("#data-result")
+    page.wait_for_function("(t) => document.querySelector('#data-history tbody tr')?.innerText.includes(t)",
+                           arg=what, timeout=20_000)
+    [imported] = edit.history(store)
+    assert (imported["operation"], imported["who"], imported["why"]) == ("import", "Anna",
+                                                                         "föreningens verksamhetsplan")
     # the explorer finds the new actor by search; its label is edited and seen
     page.click("#data-result a")
     page.wait_for_function("() => window.cy && window.cy.nodes().length > 0", timeout=30_000)
@@ -78,7 +94,6 @@ def test_import_find_edit_undo_and_the_history_lists_both(editable, page, tmp_pa
     page.locator(".hit", has_text=ACTOR).first.click()
     page.wait_for_function(TITLE, arg=ACTOR, timeout=20_000)
     page.locator("#explore-edit-form").wait_for(timeout=20_000)
-    page.fill("#explore-edit-who-input", "Anna")
     page.fill("#explore-edit-why", "föreningens rätta namn")
     page.fill("#explore-edit-label", RENAMED)
     page.click("#explore-edit-label-save")
@@ -88,18 +103,26 @@ def test_import_find_edit_undo_and_the_history_lists_both(editable, page, tmp_pa
     page.click("#explore-edit-undo")
     page.wait_for_function(TITLE, arg=ACTOR, timeout=20_000)
     _edit_result(page, "Sparat: Ångrat")
-    assert [e["operation"] for e in edit.history(store)] == ["undo", "set_label"]
-    # /data lists both, newest first, with who, why and the undo link
+    assert [e["operation"] for e in edit.history(store)] == ["undo", "set_label", "import"]
+    # /data lists the three, newest first, with who, why and the undo link
     open_settled(page, base + "/data", PAGES["/data"])
     page.wait_for_function("() => document.querySelector('#explore-edit-who-input')?.value === 'Anna'",
                            timeout=10_000)  # the name is the explorer's, kept in this browser
     rows = page.locator("#data-history tbody tr").all_inner_texts()
-    assert len(rows) == 2 and "2 ändringar." in page.inner_text("#data-history")
+    assert len(rows) == 3 and "3 ändringar." in page.inner_text("#data-history")
     assert f"Ångrat: Etikett (sv) för {ACTOR}" in rows[0] and "ångrar ändringen från" in rows[0]
     assert f"”{ACTOR}” → ”{RENAMED}”" in rows[1] and "föreningens rätta namn" in rows[1]
     assert "ångrad" in rows[1] and "av Anna" in rows[1]
-    assert page.locator("#data-history button", has_text="Ångra").count() == 1  # only the undo is in effect
+    assert what in rows[2] and "Anna" in rows[2] and "föreningens verksamhetsplan" in rows[2]
+    assert page.locator("#data-history button", has_text="Ångra").count() == 2  # the undo and the import
     assert blocking(axe_violations(page)) == []
+    # the import undone with its button: the actor and its relation are gone from the data
+    page.get_by_role("button", name=f"Ångra ändringen: {what}", exact=True).click()
+    page.wait_for_function("() => document.querySelectorAll('#data-history tbody tr').length === 4",
+                           timeout=30_000)
+    undo = edit.history(store)[0]
+    assert undo["undoes"] == imported["id"] and undo["who"] == "Anna"
+    assert not store.query(f"ASK {{ ?s <{LABEL}> ?l FILTER (str(?l) = \"{ACTOR}\") }}")
     assert page.console_errors == []
 
 

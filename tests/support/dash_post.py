@@ -27,9 +27,9 @@ def _id(spec_id):
 
 def post_callback(app, output: str, trigger, value, states: dict | None = None, inputs: dict | None = None) -> dict:
     """POST the callback that writes ``output``, fired by ``trigger`` (an id; a pattern id as a dict) with
-    ``value``; ``states`` and ``inputs`` give the other values by id (a pattern-matching ALL input or state is
-    given by its type, or by (type, property), as a list of ``{"id": …, "property": …, "value": …}``). Returns
-    the response's ``response`` part."""
+    ``value``; ``states`` and ``inputs`` give the other values by id, or by (id, property) where one id has several
+    (a pattern-matching ALL input or state is given by its type, or by (type, property), as a list of
+    ``{"id": …, "property": …, "value": …}``). Returns the response's ``response`` part."""
     trigger_type = trigger.get("type") if isinstance(trigger, dict) else trigger
     key = _key(app, output, trigger_type)
     spec = app.callback_map[key]
@@ -45,7 +45,7 @@ def post_callback(app, output: str, trigger, value, states: dict | None = None, 
             return given.get((type_, item["property"]), given.get(type_, []))
         if fired and item_id == trigger:
             return {**item, "value": value}
-        return {**item, "value": given.get(item_id)}
+        return {**item, "value": given.get((item_id, item["property"]), given.get(item_id))}
 
     outputs = [{"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]}
                for part in key.strip(".").split("...")]

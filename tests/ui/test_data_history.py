@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pyoxigraph as ox
 import pytest
 
 from graph import edit
@@ -128,3 +129,37 @@ def test_with_edits_off_the_undo_callback_refuses_and_writes_nothing(fresh):
     said = _undo(create_app(Settings(store="memory", allow_edits=False), store=fresh), change)
     assert "Inte sparat: Redigering är avstängd" in said
     assert set(fresh.quads()) == before
+
+
+def _confirm(app, who: str | None, lang: str = "sv") -> str:
+    import base64
+
+    from graph.load.sheets_out import template_workbook
+
+    contents = "data:application/octet-stream;base64," + base64.b64encode(template_workbook()).decode()
+    answer = post_callback(app, ids.DATA_RESULT, ids.DATA_CONFIRM, 1,
+                           states={(ids.DATA_UPLOAD, "contents"): contents, (ids.DATA_UPLOAD, "filename"): "mall.xlsx",
+                                   ids.EDIT_WHO: who, ids.DATA_WHY: "exemplen",
+                                   ids.DATA_META: {"lang": lang}})
+    return json.dumps(answer[ids.DATA_RESULT], ensure_ascii=False)
+
+
+def test_a_confirmed_import_is_a_change_by_the_browsers_name_and_undone_on_the_page(fresh):
+    app = create_app(Settings(store="memory", allow_edits=True), store=fresh)
+    before = set(fresh.quads())
+    assert "Skriv ditt namn under Vem och varför först" in _confirm(app, None)  # no name: nothing written
+    assert set(fresh.quads()) == before
+    said = _confirm(app, "Dora", "en")
+    assert "The import is a change in the history below" in said
+    assert "Import: mall.xlsx — 1 new actor, 1 project, 3 relations" in said
+    [entry] = edit.history(fresh)
+    assert (entry["operation"], entry["who"], entry["why"]) == ("import", "Dora", "exemplen")
+    assert "Sparat: Ångrat: Import: mall.xlsx — 1 ny aktör, 1 projekt, 3 relationer" in _undo(app, entry["id"])
+    assert {q for q in fresh.quads() if isinstance(q.graph_name, ox.DefaultGraph)} == {
+        q for q in before if isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def test_with_edits_off_a_confirmed_import_is_refused(fresh):
+    before = set(fresh.quads())
+    said = _confirm(create_app(Settings(store="memory", allow_edits=False), store=fresh), "Dora")
+    assert "Import är avstängd; ingenting sparades." in said and set(fresh.quads()) == before

@@ -4,8 +4,10 @@ Each calls one function of :mod:`graph.load` and one builder of :mod:`ui.compone
 the browser (the upload's ``contents``) between preview and confirm; confirming sends it again and the import checks
 everything anew, so what is written is exactly what passes at that moment.
 
-The history is redrawn after an import, an undo or a review decision (each writes to a live region, which is the
-history's trigger); an undo goes through :func:`graph.edit.run` like the explorer's.
+A confirmed import is a change in the history, by the editor's name (kept in this browser) and with the page's why
+(:func:`graph.load.sheets.import_sheets`). The history is redrawn after an import, an undo or a review decision (each
+writes to a live region, which is the history's trigger); an undo goes through :func:`graph.edit.run` like the
+explorer's, an import's too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, callback_context, dcc, no_update
 
 from graph.edit import history, run
+from graph.errors import FardplanError
 from graph.load.sheets import SheetErrors, import_sheets, preview
 from graph.load.sheets_out import export_workbook, template_workbook
 from ui import ids
@@ -22,10 +25,28 @@ from ui.components import data as page
 from ui.components.edit import build_edit_result
 from ui.i18n import t
 
-__all__ = ["HISTORY_TRIGGERS", "register", "upload_bytes"]
+__all__ = ["HISTORY_TRIGGERS", "confirm_import", "register", "upload_bytes"]
 
 # The live regions whose change means the store may have changed: the history is redrawn after each.
 HISTORY_TRIGGERS = (ids.DATA_RESULT, ids.DATA_HISTORY_RESULT, ids.DATA_REVIEW_RESULT)
+
+
+def confirm_import(store, data: bytes, filename: str | None, who: str | None, why: str | None, allowed: bool,
+                   lang: str) -> tuple:
+    """Import the confirmed file as ``who`` (``why`` kept with the change): the result line, whether the confirm
+    button stays disabled, and the preview (its problems when the file no longer passes) or ``no_update``."""
+    if not allowed:
+        return page.build_message(t("dt_refused", lang)), True, no_update
+    if not (who or "").strip():
+        return page.build_message(t("dt_who_needed", lang)), False, no_update
+    try:
+        result = import_sheets(store, data, filename or "upload.xlsx", who, why)
+    except SheetErrors as exc:
+        failed = {"file": filename, "ok": False, "issues": [i.to_dict() for i in exc.issues]}
+        return None, True, page.build_preview(failed, lang)
+    except FardplanError as exc:  # a name too long, a failed write: nothing was written
+        return build_edit_result(dict(exc.to_dict()), lang), False, no_update
+    return page.build_done(result, lang), True, no_update
 
 
 def register(app, ctx) -> None:
@@ -56,18 +77,11 @@ def register(app, ctx) -> None:
     @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
                   Output(ids.DATA_PREVIEW, "children", allow_duplicate=True),
                   Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOAD, "contents"),
-                  State(ids.DATA_UPLOAD, "filename"),
+                  State(ids.DATA_UPLOAD, "filename"), State(ids.EDIT_WHO, "data"), State(ids.DATA_WHY, "value"),
                   State(ids.DATA_META, "data"), prevent_initial_call=True)
-    def confirm(_clicks, contents, filename, meta):
-        lang = meta["lang"]
-        if not ctx.settings.allow_edits:
-            return page.build_message(t("dt_refused", lang)), True, no_update
-        try:
-            result = import_sheets(ctx.store, upload_bytes(contents or ""), filename or "upload.xlsx")
-        except SheetErrors as exc:
-            failed = {"file": filename, "ok": False, "issues": [i.to_dict() for i in exc.issues]}
-            return None, True, page.build_preview(failed, lang)
-        return page.build_done(result, lang), True, no_update
+    def confirm(_clicks, contents, filename, who, why, meta):
+        return confirm_import(ctx.store, upload_bytes(contents or ""), filename, who, why, ctx.settings.allow_edits,
+                              meta["lang"])
 
     @app.callback(Output(ids.DATA_HISTORY_RESULT, "children"),
                   Input({"type": ids.DATA_UNDO, "id": ALL}, "n_clicks"), State(ids.EDIT_WHO, "data"),

@@ -84,9 +84,12 @@ def build_preview(result: dict, lang: str) -> list:
 
 
 def build_done(result: dict, lang: str) -> list:
-    """What a confirmed import saved, with a link to the explorer."""
+    """What a confirmed import saved (and that it is a change in the history, undone there), with a link to the
+    explorer."""
+    change = result.get("change")
     return [html.P(t("dt_done", lang, file=result["file"], quads=number(result["quads"], lang)),
                    className="data-done"),
+            html.P(t("dt_done_history", lang, what=change["what"][lang]), className="muted") if change else None,
             dcc.Link(t("dt_to_explore", lang), href="/" if lang == "sv" else "/?lang=en", className="button")]
 
 

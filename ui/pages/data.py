@@ -47,6 +47,7 @@ def layout(ctx, lang: str = "sv", **_query) -> html.Div:
                       html.Button(t("dt_export_button", lang), id=ids.DATA_EXPORT, className="button")],
                      className="data-actions"),
         ], className="data-section"),
+        _who(lang) if edits else None,
         html.Section([
             html.H2(t("dt_import_h", lang)),
             html.P(t("dt_edits_on" if edits else "dt_edits_off", lang),
@@ -59,7 +60,6 @@ def layout(ctx, lang: str = "sv", **_query) -> html.Div:
             html.Button(t("dt_confirm", lang), id=ids.DATA_CONFIRM, className="button primary", disabled=True),
             html.Div(id=ids.DATA_RESULT, role="status"),
         ], className="data-section"),
-        _who(lang) if edits else None,
         _reply(ctx, lang, edits),
         html.Section([
             html.H2(t("dt_history_h", lang)),
@@ -90,7 +90,7 @@ def _reply(ctx, lang: str, edits: bool) -> html.Section:
 
 
 def _who(lang: str) -> html.Section:
-    """Who decides (the explorer's name field, kept in this browser) and why."""
+    """Who imports, undoes or decides (the explorer's name field, kept in this browser) and why."""
     return html.Section([
         html.H2(t("dt_who_h", lang)),
         html.P(t("dt_who_note", lang), className="muted"),

@@ -4,7 +4,8 @@ A workbook has up to three sheets, *Aktörer*, *Projekt* and *Relationer* (Engli
 the same rows in one table whose ``blad`` column says which sheet each row belongs to. :func:`plan_import` turns
 the rows into the quads an import would add and a plain-data preview (new and matched nodes, changes, relations);
 :func:`preview` adds the SHACL check of the store's loader; :func:`import_sheets` writes only when every row
-passes, through the loader's own check and atomic insert (:func:`graph.load.loader.check_staged`).
+passes, through the loader's own check (:func:`graph.load.loader.check_staged`) and as one change of the edit
+history (who, when, what, why; written in the same atomic insert as the data, undone like any edit).
 
 The data follows the curated graph (:mod:`graph.load.curate`): every fact is a plain triple plus an ``fp:Assertion``
 with its mode (and reason); the spreadsheet is an ``fp:Spreadsheet`` (an ``fp:Document``) and what a fact or a new
@@ -28,7 +29,7 @@ The spreadsheets out (the template's workbook, the export) are :mod:`graph.load.
 
 from __future__ import annotations
 
-from graph.load.sheets.importing import import_sheets, preview
+from graph.load.sheets.importing import import_sheets, preview, summary
 from graph.load.sheets.issues import Issue, SheetErrors
 from graph.load.sheets.names import assertion_iri
 from graph.load.sheets.plan import Plan, plan_import
@@ -47,4 +48,4 @@ from graph.load.sheets.template import (
 
 __all__ = ["ACTOR_TYPES", "COLUMNS", "Column", "INSTRUCTIONS", "Issue", "MODES", "Plan", "RELATIONS", "Relation",
            "SHEET_NAMES", "SheetErrors", "Table", "assertion_iri", "import_sheets", "plan_import", "preview",
-           "read_table", "sheet_kind"]
+           "read_table", "sheet_kind", "summary"]

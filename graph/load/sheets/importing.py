@@ -1,6 +1,8 @@
 """Checking and importing a spreadsheet: :func:`preview` plans the import and runs the loader's SHACL check on
 its quads (each result at the row it came from), writing nothing; :func:`import_sheets` writes only when every row
-passes, through the loader's own check and atomic insert (:func:`graph.load.loader.check_staged`).
+passes, through the loader's own check (:func:`graph.load.loader.check_staged`), as one change in the edit history
+(:func:`graph.edit.apply.apply_staged`: who, when, what, why; the data and its record in one atomic insert), so an
+import is listed by ``fardplan history`` and /data and undone like any edit.
 """
 
 from __future__ import annotations
@@ -9,16 +11,16 @@ from pathlib import PurePath
 
 import pyoxigraph as ox
 
+from graph.edit.apply import WRITING, apply_staged, who_name
 from graph.errors import ShapeViolation, Violation
 from graph.load.loader import check_staged
 from graph.load.sheets.issues import Issue, SheetErrors
 from graph.load.sheets.plan import Plan, plan_import
 from graph.load.sheets.read import read_table
-from graph.service.caches import invalidate
 from graph.store import Store
 from graph.vocab.namespaces import curie
 
-__all__ = ["import_sheets", "preview"]
+__all__ = ["import_sheets", "preview", "summary"]
 
 
 _SV_MESSAGES = {
@@ -81,14 +83,31 @@ def _failed(filename: str, issues: list[Issue]) -> dict:
             "ignored_sheets": [], "warnings": 0}
 
 
-def import_sheets(store: Store, data: bytes, filename: str) -> dict:
-    """Import the file into ``store`` if every row passes (raise :class:`SheetErrors` otherwise, writing nothing);
-    the result is :func:`preview`'s with ``written`` true."""
+def summary(result: dict) -> dict[str, str]:
+    """What an import (:func:`preview`'s result) does, in Swedish and English, as its history entry says it."""
+    c = result["counts"]
+    actors, projects, relations = c["actors_new"], c["projects_new"], c["relations_new"]
+    return {"sv": f"Import: {result['file']} — {actors} {'ny aktör' if actors == 1 else 'nya aktörer'}, "
+                  f"{projects} projekt, {relations} {'relation' if relations == 1 else 'relationer'}",
+            "en": f"Import: {result['file']} — {actors} new {'actor' if actors == 1 else 'actors'}, "
+                  f"{projects} {'project' if projects == 1 else 'projects'}, "
+                  f"{relations} {'relation' if relations == 1 else 'relations'}"}
+
+
+def import_sheets(store: Store, data: bytes, filename: str, who: str | None, why: str | None = None) -> dict:
+    """Import the file into ``store`` if every row passes (raise :class:`SheetErrors` otherwise, writing nothing),
+    as one change of the history by ``who`` (``why`` kept with it; see :func:`summary`); the result is
+    :func:`preview`'s with ``written`` true and ``change`` its history entry (None when every row was already
+    there and nothing was written)."""
+    who = who_name(who)
     table = read_table(data, filename)
-    plan, staging, warnings = _checked(store, plan_import(store, table))
-    if plan.issues:
-        raise SheetErrors(plan.issues, table.filename)
-    if staging is not None:
-        store.insert_store(staging)
-        invalidate(store)
-    return _result(plan, warnings, written=True)  # done, even when every row was already there
+    with WRITING:  # the check sees the store the import writes to
+        plan, staging, warnings = _checked(store, plan_import(store, table))
+        if plan.issues:
+            raise SheetErrors(plan.issues, table.filename)
+        result = _result(plan, warnings, written=True)  # done, even when every row was already there
+        entry = None
+        if staging is not None:
+            entry = apply_staged(store, staging, "import", plan.summary["document"], summary(result), who, why)
+    result["change"] = entry
+    return result

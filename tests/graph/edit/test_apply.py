@@ -84,3 +84,20 @@ def test_edit_and_undo_in_every_store_kind(any_store):
     assert data(any_store) != before
     edit.undo(any_store, entry["id"], "Anna")
     assert data(any_store) == before
+
+
+def test_extra_quads_go_in_the_same_update_and_only_into_a_named_graph_of_their_own(store):
+    from graph.edit.apply import apply
+    from graph.edit.changes import set_label
+
+    notes = ox.NamedNode("https://example.org/notes")
+    change = set_label(store, POLISEN, "sv", "Polismyndigheten")
+    for graph in (ox.DefaultGraph(), edit.HISTORY_GRAPH):
+        before = _everything(store)
+        with pytest.raises(EditError, match="named graph of their own"):
+            apply(store, change, "Anna", extra=lambda iri, g=graph: [ox.Quad(ox.NamedNode(iri), ox.NamedNode(
+                "http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal("x"), g)])
+        assert _everything(store) == before
+    entry = apply(store, change, "Anna", extra=lambda iri: [ox.Quad(ox.NamedNode(iri), ox.NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#seeAlso"), ox.NamedNode(POLISEN), notes)])
+    assert [q.subject.value for q in store.native.quads_for_pattern(None, None, None, notes)] == [entry["iri"]]

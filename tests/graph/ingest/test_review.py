@@ -128,3 +128,36 @@ def test_a_different_text_under_the_same_name_is_refused(store, tmp_path):
     with pytest.raises(IngestError, match="a different text is already saved under this name"):
         review.queue_reply(store, REPLY, "svar.txt", "Anna", data_dir=tmp_path)
     assert review.queue(store, status="all") == []
+
+
+def test_accept_is_one_write_and_a_failed_write_leaves_neither_the_fact_nor_the_decision(store, tmp_path,
+                                                                                         monkeypatch):
+    from graph.errors import StoreError
+
+    _, items = _queued(store, tmp_path)
+    relation = items["Skärholmens stadsdelsförvaltning samarbetar med Trafikkontoret"]
+    before = set(store.quads())
+    real, updates = store.update, []
+
+    def failing(sparql: str) -> None:
+        updates.append(sparql)
+        raise StoreError("the store went away")
+
+    monkeypatch.setattr(store, "update", failing)
+    with pytest.raises(StoreError, match="went away"):
+        review.accept(store, relation["id"], "Anna", data_dir=tmp_path)
+    assert len(updates) == 1 and review.REVIEW_GRAPH.value in updates[0]  # the decision is in that one update
+    assert set(store.quads()) == before and history(store) == []
+    statuses = {i["id"]: i["status"] for i in review.queue(store, status="all")}
+    assert statuses[relation["id"]] == statuses[relation["subject_id"]] == "open"
+    # and with the store back, the same acceptance is one update again: fact, history and decision together
+    monkeypatch.setattr(store, "update", lambda sparql: (updates.append(sparql), real(sparql))[1])
+    entry = review.accept(store, relation["id"], "Anna", data_dir=tmp_path)
+    assert len(updates) == 2
+    decided = store.query(f"ASK {{ GRAPH <{review.REVIEW_GRAPH.value}> {{ ?d <http://www.w3.org/ns/prov#used> "
+                          f"<{ID['review/' + relation['id']]}> ; <http://www.w3.org/ns/prov#wasInformedBy> "
+                          f"<{entry['iri']}> }} }}")
+    assert decided is True
+    undo(store, entry["id"], "Anna")  # undoing the acceptance reopens both items
+    statuses = {i["id"]: i["status"] for i in review.queue(store, status="all")}
+    assert statuses[relation["id"]] == statuses[relation["subject_id"]] == "open"

@@ -225,7 +225,7 @@ def test_a_fact_from_a_spreadsheet_cites_its_file_sheet_and_row():
 
     store = EmbeddedStore()
     ensure_seeded(store)
-    import_sheets(store, template_workbook(), "mall.xlsx")
+    import_sheets(store, template_workbook(), "mall.xlsx", "Anna")
     index = build_index(store)
     page = node_page(store, index, ID_IRI + "org/skarpnacks-laxhjalpsforening", "sv")
     passages = [p for g in page["relations"] for item in g["items"] for p in item["passages"]]
