@@ -11,7 +11,8 @@ from ui import ids
 from ui.components.data import when
 from ui.i18n import KIND_NAMES, kind_name, number, t
 
-__all__ = ["REVIEW_SHOWN", "build_queue", "build_review_error", "build_review_failed", "build_review_message", "confidence", "found_by"]
+__all__ = ["REVIEW_SHOWN", "build_queue", "build_review_error", "build_review_failed", "build_review_message",
+           "confidence", "found_by"]
 
 REVIEW_SHOWN = 200  # proposals listed (the counts cover all): open ones first
 
