@@ -502,7 +502,6 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_no_rows": {"sv": "Inga strategier att visa med det valet.", "en": "No strategies to show with that choice."},
     "net_reply": {"sv": "Källa", "en": "Source"},
     "net_all_replies": {"sv": "Alla källor", "en": "All sources"},
-    "explore_source": {"sv": "Visa det som sägs i", "en": "Show what is said in"},
 }
 
 # A node kind's singular and plural name by language (from the one table of kinds).

@@ -48,8 +48,7 @@ def test_compare_shows_the_shared_actor_and_the_network_filters_by_reply(two_rep
         assert whole > 1 and "reply=fpid" in pg.url
         open_settled(pg, two_reply_app + "/", PAGES["/"])  # the explorer: the same filter in its sidebar
         everything = pg.evaluate("() => window.cy.nodes().length")
-        pg.locator(f"#{ids.SOURCE}").click()
-        pg.get_by_role("option", name="Testförvaltningen", exact=True).click()
+        pg.locator(f"#{ids.SOURCE}").get_by_role("radio", name="Testförvaltningen", exact=True).check()
         pg.wait_for_function("() => window.cy.nodes().length === 3", timeout=30_000)
         assert everything > 3 and "reply=fpid" in pg.url
         assert sorted(pg.evaluate("() => window.cy.nodes().map(n => n.id())")) == [

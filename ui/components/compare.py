@@ -3,19 +3,28 @@ actors reaching it and what the reply says (quoted passages with a restored read
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from graph.vocab.phrasing import name_of
 from ui.components.common import build_mode
 from ui.components.planner import build_entity, build_message, build_passage, build_sparql, build_table
 from ui.i18n import number, t
 
-__all__ = ["build_compare_view", "build_replies", "chosen_rows", "reply_name"]
+__all__ = ["build_compare_view", "build_replies", "build_source_choice", "chosen_rows", "reply_name"]
 
 
 def reply_name(reply: dict, lang: str) -> str:
     """A reply's short name: its sender, else its title."""
     return reply["creator_label"] or (reply["label_en"] if lang == "en" else reply["label"])
+
+
+def build_source_choice(control_id: str, value: str, loaded: list[dict], lang: str, every: str) -> dcc.RadioItems:
+    """Choose one reply of ``loaded`` (:func:`graph.service.compare.replies`) or every source (value ``every``):
+    radio buttons in a box that scrolls past a dozen (a dropdown indexed its options for search on every render:
+    half a second at 71 replies)."""
+    options = [{"label": t("net_all_replies", lang), "value": every}] + [
+        {"label": reply_name(r, lang), "value": r["iri"]} for r in loaded]
+    return dcc.RadioItems(id=control_id, value=value, options=options, className="radios source-choice")
 
 
 def chosen_rows(rows: list[dict], which: str) -> list[dict]:

@@ -10,7 +10,7 @@ from graph.service.compare import replies
 from graph.service.explore_state import view_part
 from ui import ids, urls
 from ui.components.common import build_legend, build_swatch
-from ui.components.compare import reply_name
+from ui.components.compare import build_source_choice
 from ui.components.edit import build_edit_panel
 from ui.components.errors import failed_part
 from ui.components.explore import ALL_SOURCES, control_values, render_view
@@ -55,11 +55,8 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         _section(t("node_types", lang), dcc.Checklist(
             id=ids.KINDS, options=kind_options, className="checklist",
             value=values["kinds"])),
-        _section(t("net_reply", lang), html.Label([html.Span(t("explore_source", lang), className="sr-only"),
-                                                   dcc.Dropdown(
-            id=ids.SOURCE, value=values["reply"], clearable=False, searchable=False, className="pl-dropdown",
-            options=[{"label": t("net_all_replies", lang), "value": ALL_SOURCES}]
-            + [{"label": reply_name(r, lang), "value": r["iri"]} for r in replies(ctx.store)])])),
+        _section(t("net_reply", lang), build_source_choice(ids.SOURCE, str(values["reply"]), replies(ctx.store), lang,
+                                                           ALL_SOURCES)),
         _section(t("layout", lang), dcc.RadioItems(
             id=ids.LAYOUT, value=values["layout"], className="radios",
             options=[{"label": t(f"layout_{name}", lang), "value": name}

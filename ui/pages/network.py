@@ -7,7 +7,7 @@ from dash import dcc, html
 from graph.service.compare import replies
 from graph.vocab.namespaces import expand
 from ui import ids, urls
-from ui.components.compare import reply_name
+from ui.components.compare import build_source_choice
 from ui.components.planner import build_page, build_picker
 from ui.i18n import t
 
@@ -23,10 +23,8 @@ def layout(ctx, lang: str = "sv", measure: str | None = None, reply: str | None 
     what one ``reply`` says."""
     loaded = replies(ctx.store)
     known = {r["iri"] for r in loaded}
-    sources = dcc.Dropdown(id=ids.NET_REPLY, value=expand(reply) if reply and expand(reply) in known else "",
-                           options=[{"label": t("net_all_replies", lang), "value": ""}]
-                           + [{"label": reply_name(r, lang), "value": r["iri"]} for r in loaded],
-                           clearable=False, searchable=False, className="pl-dropdown")
+    sources = build_source_choice(ids.NET_REPLY, expand(reply) if reply and expand(reply) in known else "", loaded,
+                                  lang, "")
     radios = dcc.RadioItems(id=ids.NET_MEASURE, value=measure if measure in MEASURES else MEASURES[0],
                             options=[{"label": t(f"pl_{m}", lang), "value": m} for m in MEASURES],
                             className="radios pl-radios", inline=True)
