@@ -694,6 +694,18 @@ OWN_BODIES = {"forvaltning": ("forvaltningen", "forvaltningens", "stadsdelsforva
               "namnd": ("namnden", "namndens", "stadsdelsnamnden", "stadsdelsnamnd", "stadsdelsnamndens")}
 
 
+def _district_name(token: Token) -> bool:
+    """Whether ``token`` can name the district before "stadsdelsförvaltning"/"stadsdelsnämnd": a genitive
+    ("Skärholmens"), a hyphenated place name of capitalised parts ("Hässelby-Vällingby", "Rinkeby-Kista"), or a
+    capitalised word the word list does not know (a place name in its plain form)."""
+    if token.key.endswith("s"):
+        return True
+    parts = token.raw.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts if p):
+        return True
+    return not token.known
+
+
 def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> list[Mention]:
     """When the reply names its own administration or committee ("Skärholmens stadsdelsförvaltning"), its bare
     "förvaltningen" and "stadsdelsnämnden" mean that body, not the graph's node of that name."""
@@ -704,7 +716,7 @@ def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> 
             if m.kind != "organisation" or m.last != m.first or words[m.first].key not in bare or m.first == 0:
                 continue
             before = words[m.first - 1]
-            if before.raw[:1].isupper() and before.key.endswith("s") and len(before.key) > 3 and not any(
+            if before.raw[:1].isupper() and _district_name(before) and len(before.key) > 3 and not any(
                     k.first <= m.first - 1 <= k.last for k in out) and not set(
                     raw[before.end:words[m.first].start]) & set(".,;:\n\n"):
                 label = _cased_label(raw, words, m.first - 1, m.first, read)
