@@ -357,6 +357,8 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                 ands += keys[j] == "och"
                 if ands > 1 or (keys[j] == "och" and j + 1 < len(words) and keys[j + 1] == key):
                     break
+                if keys[j] == "och" and not _one_word_conjunct(raw, words, j):
+                    break  # "avdelningen för social omsorg och möter unga …": "och" begins a new clause
                 last = j
                 j += 1
             if keys[last] == "och":
@@ -385,7 +387,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
         if key in PROJECT_WORDS:
             j = i + 1
             while j < len(words):
-                if not words[j].raw[:1].isupper():
+                if not _capital(words[j]):
                     break
                 last = j
                 while last + 1 < len(words) and words[last + 1].raw[:1].isupper() and last - j < 3 \
@@ -400,6 +402,13 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                         and keys[last + 1] not in ADVERBS and keys[last + 1] not in RUN_PASSIVE \
                         and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
                     last += 1
+                if last + 2 < len(words) and keys[last + 1] in ("pa", "i", "for", "med") \
+                        and words[last + 2].raw[:1].islower() and words[last + 2].key.isalpha() \
+                        and keys[last + 2] not in _LIST_STOP and keys[last + 2] not in _DETERMINERS \
+                        and keys[last + 2] not in ("samverkan", "samarbete", "samrad") \
+                        and not set(_between(raw, words, last, last + 2)) & set("(,.;:") \
+                        and _phrase_ends(raw, words, last + 2):
+                    last += 2  # "projektet Öppen förskola på väg tillsammans med …"
                 if free(j, last):
                     found.append(Mention(j, last, "project", _cased_label(raw, words, j, last, read),
                                          "pattern:projektet", 0.7, None, "Project"))
@@ -474,6 +483,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     and not _sentence_start(raw, words, first) and not set(_between(raw, words, first - 1, first)) \
                     & set(",.;:"):
                 first -= 1
+            if first >= 2 and keys[first - 1] in ("i", "pa") and _capital(words[first - 2]) \
+                    and not _sentence_start(raw, words, first - 1) and not _sentence_start(raw, words, first) \
+                    and not set(_between(raw, words, first - 2, first)) & set(",.;:"):
+                first -= 2  # "Sommarfritids i Hässelby är ett projekt": a place is part of the name
             if words[first].raw[:1].isupper() and free(first, last):
                 found.append(Mention(first, last, "project", _cased_label(raw, words, first, last, read),
                                      "pattern:projektet", 0.7, None, "Project"))
@@ -486,6 +499,35 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             found.append(Mention(i, i, "project", _cased_label(raw, words, i, i, read), "pattern:namn", 0.4, None,
                                  "Project"))
     return found
+
+
+def _capital(token: Token) -> bool:
+    """Whether ``token`` begins with a capital as written or as scanned: the scan writes a word-initial Ö as
+    "6" ("6ppen förskola" for *Öppen förskola*)."""
+    return token.raw[:1].isupper() or (token.raw[:1] == "6" and token.key[:1] == "o" and token.key.isalpha())
+
+
+def _phrase_ends(raw: str, words: list[Token], j: int) -> bool:
+    """Whether a name's phrase can end at word ``j``: punctuation, the text's end, or a word that begins what
+    follows a name ("tillsammans med", "och", "som", a verb of running, "är")."""
+    if j + 1 >= len(words) or set(_between(raw, words, j, j + 1)) & set(",.;:()"):
+        return True
+    after = words[j + 1].key
+    return after in ("tillsammans", "och", "samt", "som", "ar", "har", "ska") or after in RUN_ACTIVE \
+        or after in RUN_PASSIVE or tuple(w.key for w in words[j + 1:j + 3]) in (("i", "samverkan"),
+                                                                                ("i", "samarbete"))
+
+
+def _one_word_conjunct(raw: str, words: list[Token], j: int) -> bool:
+    """Whether the "och" at word ``j`` joins one more word to a unit's name ("avdelningen för förskola och
+    fritid"): that word must end the phrase (punctuation, the text's end, or a function word after it)."""
+    if j + 1 >= len(words):
+        return False
+    if j + 2 >= len(words) or set(_between(raw, words, j + 1, j + 2)) & set(",.;:()"):
+        return True
+    after = words[j + 2].key
+    return after in _LIST_STOP or after in ("och", "samt", "ar", "ska", "kan", "bor") or after in RUN_ACTIVE \
+        or after in ADVERBS
 
 
 GROUP_OWNERS = ("stadens", "kommunens", "regionens")  # genitives that make a group of bodies someone's
@@ -501,7 +543,8 @@ def _group_owner(raw: str, words: list[Token], first: int, kind_type: str) -> st
     if before.key in GROUP_OWNERS and not set(_between(raw, words, first - 1, first)) & set(",.;:"):
         return before.word
     if before.key in ("och", "samt") and first >= 3 and words[first - 3].key in GROUP_OWNERS \
-            and _org_suffix(words[first - 2].word) and _org_suffix(words[first - 2].word)[0] == "ActorGroup" \
+            and _org_suffix(words[first - 2].word, alone=False) \
+            and _org_suffix(words[first - 2].word, alone=False)[0] == "ActorGroup" \
             and not set(raw[words[first - 3].end:words[first].start]) & set(",.;:"):
         return words[first - 3].word
     return None
