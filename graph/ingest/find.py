@@ -57,7 +57,8 @@ ORG_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("kommissionen", "Commission", "kommissionen"), ("delegationen", "Commission", "kommissionen"),
     ("nämnderna", "ActorGroup", "nämnderna"), ("nämnder", "ActorGroup", "nämnderna"),
     ("förvaltningarna", "ActorGroup", "nämnderna"), ("styrelser", "ActorGroup", "nämnderna"),
-    ("råd", "AdvisoryBody", "rådet"),
+    ("råd", "AdvisoryBody", "rådet"), ("biblioteket", "AdministrativeUnit", "biblioteket"),
+    ("bibliotek", "AdministrativeUnit", "biblioteket"),
 )
 _SUFFIX_WORDS = tuple(suffix for suffix, _, _ in ORG_SUFFIXES)
 # Ending words that name an organisation on their own ("Förvaltningen har …": the reply's writer).
@@ -330,6 +331,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             alone = _org_suffix(token.word, alone=False)
             if alone is not None and _group_owner(raw, words, i, alone[0]) is not None:
                 hit = alone
+            elif alone is not None and i > 0 and words[i - 1].raw[:1].isupper() and words[i - 1].key.endswith("s") \
+                    and len(words[i - 1].key) > 4 and free(i - 1, i - 1) \
+                    and not set(_between(raw, words, i - 1, i)) & set(",.;:()"):
+                hit = alone  # a capitalised genitive owns it: "Skärholmens bibliotek"
         if hit and free(i, i):
             first = i
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
@@ -345,6 +350,28 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             if owner is not None:  # "stadens nämnder och bolagsstyrelser": the city's, both of them
                 label = owner[:1].upper() + owner[1:] + " " + label[:1].lower() + label[1:]
             found.append(Mention(first, last, "organisation", label, f"pattern:{hit[1]}", 0.6, None, hit[0]))
+    # 1b. a body named by adjectives before a bare ending word, after "det"/"den" or a genitive: "det lokala
+    #     brottsförebyggande rådet", "stadsdelens brottsförebyggande råd"
+    for i, token in enumerate(words):
+        if token.key not in _BODY_KEYS or not free(i, i) or i < 2:
+            continue
+        first = i
+        while first - 1 > 0 and i - first < 3 and _adjective(words[first - 1]) and free(first - 1, first - 1) \
+                and not set(_between(raw, words, first - 1, first)) & set(",.;:()"):
+            first -= 1
+        if first == i or set(_between(raw, words, first - 1, first)) & set(",.;:()"):
+            continue
+        before = words[first - 1]
+        if before.key in ("det", "den", "ett", "en") or (before.key.endswith(("ens", "ets")) and free(
+                first - 1, first - 1) and before.raw[:1].islower() and len(before.key) > 4):
+            if before.key not in ("det", "den", "ett", "en"):
+                first -= 1  # the genitive is part of the name: "Stadsdelens brottsförebyggande råd"
+            spelled = next(w for w in BODY_WORDS if fold(w) == token.key)  # "rad" as the scan has it: "råd"
+            hit = _org_suffix(spelled, alone=False)
+            label = _cased_label(raw, words, first, i, read).rsplit(" ", 1)[0] + " " + spelled
+            found.append(Mention(first, i, "organisation", label,
+                                 f"pattern:{hit[1] if hit else token.word}", 0.6, None,
+                                 hit[0] if hit else "AdministrativeUnit"))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
         if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] in ("for", "fr"):
@@ -499,6 +526,17 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             found.append(Mention(i, i, "project", _cased_label(raw, words, i, i, read), "pattern:namn", 0.4, None,
                                  "Project"))
     return found
+
+
+BODY_WORDS = ("rådet", "råd", "nämnden", "gruppen", "enheten", "nätverket", "forumet")  # bodies named by adjectives
+_BODY_KEYS = frozenset(fold(w) for w in BODY_WORDS)
+_ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "liga", "ska", "ala", "ella", "lokala", "gemensamma")
+
+
+def _adjective(token: Token) -> bool:
+    """Whether ``token`` reads like an attributive adjective ("lokala", "brottsförebyggande", "sociala")."""
+    return token.raw[:1].islower() and token.key.isalpha() and len(token.key) >= 5 \
+        and token.key.endswith(_ADJECTIVE_ENDINGS) and token.key not in _LIST_STOP
 
 
 def _capital(token: Token) -> bool:
@@ -680,6 +718,7 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     patterns = _patterns(raw, words, taken, read, lexicon.known, mentions)
     mentions += _without_overlaps(patterns)
     mentions = _own_bodies(raw, words, mentions, read)
+    mentions = _units(raw, words, mentions, read)
     mentions += _bare_projects(raw, words, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
@@ -777,6 +816,37 @@ def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> 
             if m is not specific and m.kind == "organisation" and m.first == m.last and words[m.first].key in bare:
                 out[index] = Mention(m.first, m.last, "organisation", specific.label, "alias", 0.7, None,
                                      specific.type)
+    return out
+
+
+PART_OF = ("ar", "en", "del", "av")
+
+
+def _units(raw: str, words: list[Token], mentions: list[Mention], read) -> list[Mention]:
+    """"X är en del av <organisation>": X is a unit of it, an organisation ("Fältgruppen är en del av
+    avdelningen för social omsorg"), found as a new one or re-read from a new project of the same words."""
+    out = list(mentions)
+    keys = [w.key for w in words]
+    for t in range(1, len(words) - 4):
+        if tuple(keys[t:t + 4]) != PART_OF:
+            continue
+        at = t + 4 + (keys[t + 4] in ("det", "den"))
+        if not any(m.kind == "organisation" and m.first == at for m in out):
+            continue
+        before = next((m for m in out if m.last == t - 1), None)
+        if before is not None:
+            if before.kind == "project" and before.iri is None:
+                out[out.index(before)] = Mention(before.first, before.last, "organisation", before.label,
+                                                 "pattern:en del av", 0.6, None, "AdministrativeUnit")
+            continue
+        first = t - 1
+        while first > 0 and t - first < 3 and not _sentence_start(raw, words, first) \
+                and words[first - 1].raw[:1].isupper():
+            first -= 1
+        if all(w.raw[:1].isupper() and w.key.isalpha() for w in words[first:t]) and _sentence_start(raw, words, first) \
+                or (first > 0 and words[first].raw[:1].isupper() and not _sentence_start(raw, words, first)):
+            out.append(Mention(first, t - 1, "organisation", _cased_label(raw, words, first, t - 1, read),
+                               "pattern:en del av", 0.6, None, "AdministrativeUnit"))
     return out
 
 
