@@ -230,7 +230,10 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
         if len(target) < 3:
             continue
         n = len(target)
-        anchors = {j for j, k in enumerate(keys) if any(_same_word(k, t, False) for t in target[:2])}
+        # a stretch may begin at any of the label's first words, inflected ("staden som arbetsgivare …" for
+        # "Stockholms stad som arbetsgivare …")
+        anchors = {j for j, k in enumerate(keys) if any(_same_word(k, t, True, False) or _same_word(k, t, False)
+                                                        for t in target[:2])}
         for j in sorted(anchors):
             window = keys[j:j + n + 2]
             matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
@@ -239,9 +242,13 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
             # words that differ by OCR only count as one half
             near = 0.0
             for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-                if tag == "replace":
-                    near += 0.75 * sum(1 for x, y in zip(target[a0:a1], window[b0:b1], strict=False)
-                                       if _same_word(y, x, True))
+                if tag == "replace":  # each label word of the block read like some word of the text's block
+                    unused = list(window[b0:b1])
+                    for x in target[a0:a1]:
+                        y = next((y for y in unused if _same_word(y, x, True)), None)
+                        if y is not None:
+                            unused.remove(y)
+                            near += 0.75
             score = (same + near) / n
             if score >= WORDING_MIN:
                 last_b = max((b.b + b.size for b in blocks if b.size), default=1) - 1
