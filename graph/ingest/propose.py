@@ -15,7 +15,12 @@ Each relation has the raw span of the sentence (or two) that says it, a confiden
   with the sentences that name the project (*interpreted*, the shared words in the reason); a strategy's own
   wording in the same sentence as a project is *stated*; "X arbetar med/i enlighet med … <strategy>" is
   ``worksOn``.
-- ``structure`` — "avdelningen för …" of the reply's writer is ``org:subOrganizationOf`` it, and an
+- ``membership`` — "X deltar/medverkar i P" (``participatesIn``), "X ingår i R" and "R, där också X ingår"
+  (``org:memberOf``), "X samverkar med Y i det lokala rådet R" (both ``org:memberOf`` R, *interpreted*), and a
+  committee is one of the group of its kind the reply names ("stadsdelsnämnd", "stadsdelsnämnderna";
+  *interpreted*).
+- ``structure`` — "X är en del av Y" is ``org:subOrganizationOf`` (stated); "avdelningen för …" of the reply's
+  writer is ``org:subOrganizationOf`` it, and an
   administration that proposes a decision to a committee ("förvaltningen föreslår att nämnden …") is a
   sub-organisation of that committee (both *interpreted*).
 """
