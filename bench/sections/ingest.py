@@ -1,9 +1,9 @@
 """``python -m bench ingest``: the measured quality of ``fardplan ingest`` (issue 14 item 4) → docs/ingest.md.
 
-Two replies with a reviewed truth: the seed (data/sources/000_bcd631ecaa6cfe08.txt against
-data/curation/reply-000.toml) and the invented Skärholmen reply (tests/data/reply-skarholmen.txt against
-tests/data/reply-skarholmen.toml), each ingested into the seeded store (:func:`graph.ingest.pipeline.ingest_text`,
-nothing written) and scored by :func:`score` under the rule of :data:`MATCHING_RULE`. Also the OCR repair's word
+Replies with a reviewed truth: the seed (data/sources/000_bcd631ecaa6cfe08.txt against
+data/curation/reply-000.toml) and the invented Skärholmen, Hässelby-Vällingby and Rinkeby-Kista replies
+(tests/data/reply-<district>.txt against tests/data/reply-<district>.toml; the last the held-out case), each
+ingested into the seeded store (:func:`graph.ingest.pipeline.ingest_text`, nothing written) and scored by :func:`score` under the rule of :data:`MATCHING_RULE`. Also the OCR repair's word
 accuracy (:func:`graph.ingest.repair.word_accuracy` on the seed; on the Skärholmen reply every word against the
 clean Swedish it was damaged from), the time to ingest a 10-page reply (:func:`ten_pages`) and the 10,000-row
 spreadsheet's preview and import (:func:`bench.sheets.measure`). Scoring works on the plain JSON of
@@ -41,7 +41,10 @@ SECOND_TEXT = ROOT / "tests" / "data" / "reply-skarholmen.txt"
 SECOND_CLEAN = ROOT / "tests" / "data" / "reply-skarholmen.clean.txt"
 THIRD_TEXT = ROOT / "tests" / "data" / "reply-hasselby-vallingby.txt"
 THIRD_CLEAN = ROOT / "tests" / "data" / "reply-hasselby-vallingby.clean.txt"
-HELD_OUT_CASE = "Hässelby-Vällingby (invented, held out)"
+THIRD_CASE = "Hässelby-Vällingby (invented, held out until 2026-12-04)"
+FOURTH_TEXT = ROOT / "tests" / "data" / "reply-rinkeby-kista.txt"
+FOURTH_CLEAN = ROOT / "tests" / "data" / "reply-rinkeby-kista.clean.txt"
+HELD_OUT_CASE = "Rinkeby-Kista (invented, held out)"
 SEED_TRUTH = ROOT / "data" / "curation" / "reply-000.toml"
 SEED_CASE = "seed (reply 000)"
 BARE_CASE = "seed into a bare store (reply 000, no actors or projects in the graph)"
@@ -50,7 +53,8 @@ REPLIES = {  # name → (raw text, truth file, store: "seeded" or "bare" (see _b
     BARE_CASE: (SEED_TEXT, SEED_TRUTH, "bare", "out of sample as to names, in-sample as to wording"),
     "Skärholmen (invented)": (SECOND_TEXT, ROOT / "tests" / "data" / "reply-skarholmen.toml", "seeded",
                               "in-sample"),
-    HELD_OUT_CASE: (THIRD_TEXT, ROOT / "tests" / "data" / "reply-hasselby-vallingby.toml", "seeded", "held out"),
+    THIRD_CASE: (THIRD_TEXT, ROOT / "tests" / "data" / "reply-hasselby-vallingby.toml", "seeded", "in-sample"),
+    HELD_OUT_CASE: (FOURTH_TEXT, ROOT / "tests" / "data" / "reply-rinkeby-kista.toml", "seeded", "held out"),
 }
 # The classes whose nodes the bare store leaves out: every organisation and project (kinds.py's organisation and
 # project classes), so that a reply meets only the ontology and the Färdplan's goal areas and strategies.
@@ -94,10 +98,15 @@ SAMPLES = (
     "strategies: what the reply of a district not yet in the graph meets, every actor and project a new "
     "candidate. *In-sample*: the ingest's rules were written with that text at hand — the seed from the start, "
     "the Skärholmen reply after its first quality run (the fixes of that run were made looking at it), so its "
-    "figures are in-sample too. The seed into the bare store is out of sample as to names (none of its actors "
+    "figures are in-sample too; the Hässelby-Vällingby reply was held out (measured once, entities P0.86/R0.84, "
+    "relations P0.44/R0.34) until 2026-12-04, when the third quality run (branch i14-quality3) fixed the general "
+    "causes of its misses looking at it, so from then on it is in-sample as well. The seed into the bare store "
+    "is out of sample as to names (none of its actors "
     "or projects can be found by the graph's own labels) but not as to its wording, which the patterns were "
     "written on; it is the fairer figure for a new district's reply. *Held out*: a reply written only after "
-    "the last rule change and measured once, untouched; no rule was changed after seeing its figures.")
+    "the last rule change and measured once, untouched; no rule was changed after seeing its figures — now the "
+    "Rinkeby-Kista reply, written on 2026-12-04 after the third run's last rule change and damaged by the rule "
+    "of `bench/ocr_damage.py`.")
 
 
 # ---------------------------------------------------------------- the truth
@@ -369,6 +378,9 @@ def measure(runs: int = 3, rows: int = 10_000, sheet_runs: int = 3) -> dict[str,
             if text_path == THIRD_TEXT:
                 results["third_words"] = word_alignment_accuracy(
                     THIRD_CLEAN.read_text(encoding="utf-8"), raw, proposals["restored_text"])
+            if text_path == FOURTH_TEXT:
+                results["fourth_words"] = word_alignment_accuracy(
+                    FOURTH_CLEAN.read_text(encoding="utf-8"), raw, proposals["restored_text"])
         results["seed_words"] = _seed_word_accuracy(store)
         long = ten_pages([SECOND_TEXT.read_text(encoding="utf-8"), SEED_TEXT.read_text(encoding="utf-8")])
         times = []
@@ -512,11 +524,18 @@ def render(results: dict) -> str:
                       "repaired."]
         third = results.get("third_words")
         if third:
-            lines += ["", "Hässelby-Vällingby reply (held out; against "
+            lines += ["", "Hässelby-Vällingby reply (in-sample since 2026-12-04; against "
                       "`tests/data/reply-hasselby-vallingby.clean.txt`; "
                       f"{third['words']:,} words aligned, {third['damaged']:,} damaged): {_pct(third['before'])} right "
                       f"as scanned, {_pct(third['after'])} after repair; of the damaged words "
                       f"{_pct(third['after_damaged'])} repaired."]
+        fourth = results.get("fourth_words")
+        if fourth:
+            lines += ["", "Rinkeby-Kista reply (held out; against `tests/data/reply-rinkeby-kista.clean.txt`, damaged "
+                      "by the rule of `bench/ocr_damage.py`; "
+                      f"{fourth['words']:,} words aligned, {fourth['damaged']:,} damaged): "
+                      f"{_pct(fourth['before'])} right as scanned, {_pct(fourth['after'])} after repair; of the "
+                      f"damaged words {_pct(fourth['after_damaged'])} repaired."]
         lines += [""]
     if "ten_pages" in results:
         tp = results["ten_pages"]

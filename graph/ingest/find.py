@@ -57,7 +57,8 @@ ORG_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("kommissionen", "Commission", "kommissionen"), ("delegationen", "Commission", "kommissionen"),
     ("nämnderna", "ActorGroup", "nämnderna"), ("nämnder", "ActorGroup", "nämnderna"),
     ("förvaltningarna", "ActorGroup", "nämnderna"), ("styrelser", "ActorGroup", "nämnderna"),
-    ("råd", "AdvisoryBody", "rådet"),
+    ("råd", "AdvisoryBody", "rådet"), ("biblioteket", "AdministrativeUnit", "biblioteket"),
+    ("bibliotek", "AdministrativeUnit", "biblioteket"),
 )
 _SUFFIX_WORDS = tuple(suffix for suffix, _, _ in ORG_SUFFIXES)
 # Ending words that name an organisation on their own ("Förvaltningen har …": the reply's writer).
@@ -229,7 +230,10 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
         if len(target) < 3:
             continue
         n = len(target)
-        anchors = {j for j, k in enumerate(keys) if any(_same_word(k, t, False) for t in target[:2])}
+        # a stretch may begin at any of the label's first words, inflected ("staden som arbetsgivare …" for
+        # "Stockholms stad som arbetsgivare …")
+        anchors = {j for j, k in enumerate(keys) if any(_same_word(k, t, True, False) or _same_word(k, t, False)
+                                                        for t in target[:2])}
         for j in sorted(anchors):
             window = keys[j:j + n + 2]
             matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
@@ -238,9 +242,13 @@ def _strategy_wording(words: list[Token], strategies: list[Known], lexicon: Lexi
             # words that differ by OCR only count as one half
             near = 0.0
             for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-                if tag == "replace":
-                    near += 0.75 * sum(1 for x, y in zip(target[a0:a1], window[b0:b1], strict=False)
-                                       if _same_word(y, x, True))
+                if tag == "replace":  # each label word of the block read like some word of the text's block
+                    unused = list(window[b0:b1])
+                    for x in target[a0:a1]:
+                        y = next((y for y in unused if _same_word(y, x, True)), None)
+                        if y is not None:
+                            unused.remove(y)
+                            near += 0.75
             score = (same + near) / n
             if score >= WORDING_MIN:
                 last_b = max((b.b + b.size for b in blocks if b.size), default=1) - 1
@@ -330,6 +338,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             alone = _org_suffix(token.word, alone=False)
             if alone is not None and _group_owner(raw, words, i, alone[0]) is not None:
                 hit = alone
+            elif alone is not None and i > 0 and words[i - 1].raw[:1].isupper() and words[i - 1].key.endswith("s") \
+                    and len(words[i - 1].key) > 4 and free(i - 1, i - 1) \
+                    and not set(_between(raw, words, i - 1, i)) & set(",.;:()"):
+                hit = alone  # a capitalised genitive owns it: "Skärholmens bibliotek"
         if hit and free(i, i):
             first = i
             while first > 0 and words[first - 1].raw[:1].isupper() and keys[first - 1] not in _LIST_STOP \
@@ -345,6 +357,28 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             if owner is not None:  # "stadens nämnder och bolagsstyrelser": the city's, both of them
                 label = owner[:1].upper() + owner[1:] + " " + label[:1].lower() + label[1:]
             found.append(Mention(first, last, "organisation", label, f"pattern:{hit[1]}", 0.6, None, hit[0]))
+    # 1b. a body named by adjectives before a bare ending word, after "det"/"den" or a genitive: "det lokala
+    #     brottsförebyggande rådet", "stadsdelens brottsförebyggande råd"
+    for i, token in enumerate(words):
+        if token.key not in _BODY_KEYS or not free(i, i) or i < 2:
+            continue
+        first = i
+        while first - 1 > 0 and i - first < 3 and _adjective(words[first - 1]) and free(first - 1, first - 1) \
+                and not set(_between(raw, words, first - 1, first)) & set(",.;:()"):
+            first -= 1
+        if first == i or set(_between(raw, words, first - 1, first)) & set(",.;:()"):
+            continue
+        before = words[first - 1]
+        if before.key in ("det", "den", "ett", "en") or (before.key.endswith(("ens", "ets")) and free(
+                first - 1, first - 1) and before.raw[:1].islower() and len(before.key) > 4):
+            if before.key not in ("det", "den", "ett", "en"):
+                first -= 1  # the genitive is part of the name: "Stadsdelens brottsförebyggande råd"
+            spelled = next(w for w in BODY_WORDS if fold(w) == token.key)  # "rad" as the scan has it: "råd"
+            hit = _org_suffix(spelled, alone=False)
+            label = _cased_label(raw, words, first, i, read).rsplit(" ", 1)[0] + " " + spelled
+            found.append(Mention(first, i, "organisation", label,
+                                 f"pattern:{hit[1] if hit else token.word}", 0.6, None,
+                                 hit[0] if hit else "AdministrativeUnit"))
     # 2. "avdelningen för …" up to a comma, "samt", "och inom" or the end of the sentence
     for i, key in enumerate(keys):
         if key in ("avdelningen", "enheten", "sektionen") and i + 2 < len(words) and keys[i + 1] in ("for", "fr"):
@@ -357,6 +391,8 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                 ands += keys[j] == "och"
                 if ands > 1 or (keys[j] == "och" and j + 1 < len(words) and keys[j + 1] == key):
                     break
+                if keys[j] == "och" and not _one_word_conjunct(raw, words, j):
+                    break  # "avdelningen för social omsorg och möter unga …": "och" begins a new clause
                 last = j
                 j += 1
             if keys[last] == "och":
@@ -385,7 +421,7 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
         if key in PROJECT_WORDS:
             j = i + 1
             while j < len(words):
-                if not words[j].raw[:1].isupper():
+                if not _capital(words[j]):
                     break
                 last = j
                 while last + 1 < len(words) and words[last + 1].raw[:1].isupper() and last - j < 3 \
@@ -400,6 +436,13 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                         and keys[last + 1] not in ADVERBS and keys[last + 1] not in RUN_PASSIVE \
                         and not set(_between(raw, words, last, last + 1)) & set("(,.;:"):
                     last += 1
+                if last + 2 < len(words) and keys[last + 1] in ("pa", "i", "for", "med") \
+                        and words[last + 2].raw[:1].islower() and words[last + 2].key.isalpha() \
+                        and keys[last + 2] not in _LIST_STOP and keys[last + 2] not in _DETERMINERS \
+                        and keys[last + 2] not in ("samverkan", "samarbete", "samrad") \
+                        and not set(_between(raw, words, last, last + 2)) & set("(,.;:") \
+                        and _phrase_ends(raw, words, last + 2):
+                    last += 2  # "projektet Öppen förskola på väg tillsammans med …"
                 if free(j, last):
                     found.append(Mention(j, last, "project", _cased_label(raw, words, j, last, read),
                                          "pattern:projektet", 0.7, None, "Project"))
@@ -474,6 +517,10 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
                     and not _sentence_start(raw, words, first) and not set(_between(raw, words, first - 1, first)) \
                     & set(",.;:"):
                 first -= 1
+            if first >= 2 and keys[first - 1] in ("i", "pa") and _capital(words[first - 2]) \
+                    and not _sentence_start(raw, words, first - 1) and not _sentence_start(raw, words, first) \
+                    and not set(_between(raw, words, first - 2, first)) & set(",.;:"):
+                first -= 2  # "Sommarfritids i Hässelby är ett projekt": a place is part of the name
             if words[first].raw[:1].isupper() and free(first, last):
                 found.append(Mention(first, last, "project", _cased_label(raw, words, first, last, read),
                                      "pattern:projektet", 0.7, None, "Project"))
@@ -486,6 +533,46 @@ def _patterns(raw: str, words: list[Token], taken: set[int], read, known_word,
             found.append(Mention(i, i, "project", _cased_label(raw, words, i, i, read), "pattern:namn", 0.4, None,
                                  "Project"))
     return found
+
+
+BODY_WORDS = ("rådet", "råd", "nämnden", "gruppen", "enheten", "nätverket", "forumet")  # bodies named by adjectives
+_BODY_KEYS = frozenset(fold(w) for w in BODY_WORDS)
+_ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "liga", "ska", "ala", "ella", "lokala", "gemensamma")
+
+
+def _adjective(token: Token) -> bool:
+    """Whether ``token`` reads like an attributive adjective ("lokala", "brottsförebyggande", "sociala")."""
+    return token.raw[:1].islower() and token.key.isalpha() and len(token.key) >= 5 \
+        and token.key.endswith(_ADJECTIVE_ENDINGS) and token.key not in _LIST_STOP
+
+
+def _capital(token: Token) -> bool:
+    """Whether ``token`` begins with a capital as written or as scanned: the scan writes a word-initial Ö as
+    "6" ("6ppen förskola" for *Öppen förskola*)."""
+    return token.raw[:1].isupper() or (token.raw[:1] == "6" and token.key[:1] == "o" and token.key.isalpha())
+
+
+def _phrase_ends(raw: str, words: list[Token], j: int) -> bool:
+    """Whether a name's phrase can end at word ``j``: punctuation, the text's end, or a word that begins what
+    follows a name ("tillsammans med", "och", "som", a verb of running, "är")."""
+    if j + 1 >= len(words) or set(_between(raw, words, j, j + 1)) & set(",.;:()"):
+        return True
+    after = words[j + 1].key
+    return after in ("tillsammans", "och", "samt", "som", "ar", "har", "ska") or after in RUN_ACTIVE \
+        or after in RUN_PASSIVE or tuple(w.key for w in words[j + 1:j + 3]) in (("i", "samverkan"),
+                                                                                ("i", "samarbete"))
+
+
+def _one_word_conjunct(raw: str, words: list[Token], j: int) -> bool:
+    """Whether the "och" at word ``j`` joins one more word to a unit's name ("avdelningen för förskola och
+    fritid"): that word must end the phrase (punctuation, the text's end, or a function word after it)."""
+    if j + 1 >= len(words):
+        return False
+    if j + 2 >= len(words) or set(_between(raw, words, j + 1, j + 2)) & set(",.;:()"):
+        return True
+    after = words[j + 2].key
+    return after in _LIST_STOP or after in ("och", "samt", "ar", "ska", "kan", "bor") or after in RUN_ACTIVE \
+        or after in ADVERBS
 
 
 GROUP_OWNERS = ("stadens", "kommunens", "regionens")  # genitives that make a group of bodies someone's
@@ -501,7 +588,8 @@ def _group_owner(raw: str, words: list[Token], first: int, kind_type: str) -> st
     if before.key in GROUP_OWNERS and not set(_between(raw, words, first - 1, first)) & set(",.;:"):
         return before.word
     if before.key in ("och", "samt") and first >= 3 and words[first - 3].key in GROUP_OWNERS \
-            and _org_suffix(words[first - 2].word) and _org_suffix(words[first - 2].word)[0] == "ActorGroup" \
+            and _org_suffix(words[first - 2].word, alone=False) \
+            and _org_suffix(words[first - 2].word, alone=False)[0] == "ActorGroup" \
             and not set(raw[words[first - 3].end:words[first].start]) & set(",.;:"):
         return words[first - 3].word
     return None
@@ -637,6 +725,7 @@ def find_mentions(raw: str, words: list[Token], known: list[Known], lexicon: Lex
     patterns = _patterns(raw, words, taken, read, lexicon.known, mentions)
     mentions += _without_overlaps(patterns)
     mentions = _own_bodies(raw, words, mentions, read)
+    mentions = _units(raw, words, mentions, read)
     mentions += _bare_projects(raw, words, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     return mentions, sections
@@ -694,6 +783,18 @@ OWN_BODIES = {"forvaltning": ("forvaltningen", "forvaltningens", "stadsdelsforva
               "namnd": ("namnden", "namndens", "stadsdelsnamnden", "stadsdelsnamnd", "stadsdelsnamndens")}
 
 
+def _district_name(token: Token) -> bool:
+    """Whether ``token`` can name the district before "stadsdelsförvaltning"/"stadsdelsnämnd": a genitive
+    ("Skärholmens"), a hyphenated place name of capitalised parts ("Hässelby-Vällingby", "Rinkeby-Kista"), or a
+    capitalised word the word list does not know (a place name in its plain form)."""
+    if token.key.endswith("s"):
+        return True
+    parts = token.raw.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts if p):
+        return True
+    return not token.known
+
+
 def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> list[Mention]:
     """When the reply names its own administration or committee ("Skärholmens stadsdelsförvaltning"), its bare
     "förvaltningen" and "stadsdelsnämnden" mean that body, not the graph's node of that name."""
@@ -704,7 +805,7 @@ def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> 
             if m.kind != "organisation" or m.last != m.first or words[m.first].key not in bare or m.first == 0:
                 continue
             before = words[m.first - 1]
-            if before.raw[:1].isupper() and before.key.endswith("s") and len(before.key) > 3 and not any(
+            if before.raw[:1].isupper() and _district_name(before) and len(before.key) > 3 and not any(
                     k.first <= m.first - 1 <= k.last for k in out) and not set(
                     raw[before.end:words[m.first].start]) & set(".,;:\n\n"):
                 label = _cased_label(raw, words, m.first - 1, m.first, read)
@@ -722,6 +823,37 @@ def _own_bodies(raw: str, words: list[Token], mentions: list[Mention], read) -> 
             if m is not specific and m.kind == "organisation" and m.first == m.last and words[m.first].key in bare:
                 out[index] = Mention(m.first, m.last, "organisation", specific.label, "alias", 0.7, None,
                                      specific.type)
+    return out
+
+
+PART_OF = ("ar", "en", "del", "av")
+
+
+def _units(raw: str, words: list[Token], mentions: list[Mention], read) -> list[Mention]:
+    """"X är en del av <organisation>": X is a unit of it, an organisation ("Fältgruppen är en del av
+    avdelningen för social omsorg"), found as a new one or re-read from a new project of the same words."""
+    out = list(mentions)
+    keys = [w.key for w in words]
+    for t in range(1, len(words) - 4):
+        if tuple(keys[t:t + 4]) != PART_OF:
+            continue
+        at = t + 4 + (keys[t + 4] in ("det", "den"))
+        if not any(m.kind == "organisation" and m.first == at for m in out):
+            continue
+        before = next((m for m in out if m.last == t - 1), None)
+        if before is not None:
+            if before.kind == "project" and before.iri is None:
+                out[out.index(before)] = Mention(before.first, before.last, "organisation", before.label,
+                                                 "pattern:en del av", 0.6, None, "AdministrativeUnit")
+            continue
+        first = t - 1
+        while first > 0 and t - first < 3 and not _sentence_start(raw, words, first) \
+                and words[first - 1].raw[:1].isupper():
+            first -= 1
+        if all(w.raw[:1].isupper() and w.key.isalpha() for w in words[first:t]) and _sentence_start(raw, words, first) \
+                or (first > 0 and words[first].raw[:1].isupper() and not _sentence_start(raw, words, first)):
+            out.append(Mention(first, t - 1, "organisation", _cased_label(raw, words, first, t - 1, read),
+                               "pattern:en del av", 0.6, None, "AdministrativeUnit"))
     return out
 
 

@@ -15,7 +15,12 @@ Each relation has the raw span of the sentence (or two) that says it, a confiden
   with the sentences that name the project (*interpreted*, the shared words in the reason); a strategy's own
   wording in the same sentence as a project is *stated*; "X arbetar med/i enlighet med … <strategy>" is
   ``worksOn``.
-- ``structure`` — "avdelningen för …" of the reply's writer is ``org:subOrganizationOf`` it, and an
+- ``membership`` — "X deltar/medverkar i P" (``participatesIn``), "X ingår i R" and "R, där också X ingår"
+  (``org:memberOf``), "X samverkar med Y i det lokala rådet R" (both ``org:memberOf`` R, *interpreted*), and a
+  committee is one of the group of its kind the reply names ("stadsdelsnämnd", "stadsdelsnämnderna";
+  *interpreted*).
+- ``structure`` — "X är en del av Y" is ``org:subOrganizationOf`` (stated); "avdelningen för …" of the reply's
+  writer is ``org:subOrganizationOf`` it, and an
   administration that proposes a decision to a committee ("förvaltningen föreslår att nämnden …") is a
   sub-organisation of that committee (both *interpreted*).
 """
@@ -35,7 +40,10 @@ __all__ = ["PREDICATES", "propose"]
 
 # The predicates proposals use: fp: local names, and org:subOrganizationOf as a CURIE.
 PREDICATES = ("runs", "participatesIn", "collaboratesWith", "commissions", "fundedBy", "relatesToGoalArea",
-              "contributesTo", "worksOn", "org:subOrganizationOf")
+              "contributesTo", "worksOn", "org:subOrganizationOf", "org:memberOf")
+JOIN_VERBS = ("deltar", "medverkar", "ingar", "deltog", "medverkade")  # "X deltar i P", "X ingår i rådet R"
+# types of a body others are members of ("i det lokala brottsförebyggande rådet"), not a project
+MEMBER_BODIES = ("AdvisoryBody", "ActorGroup", "Committee", "Commission")
 FUNDING = (("medel", "fran"), ("finansieras", "av"), ("finansierat", "av"), ("bidrag", "fran"),
            ("stod", "fran"), ("finansiering", "fran"))
 PARTNER_CUES = (("i", "samverkan", "med"), ("i", "samarbete", "med"), ("tillsammans", "med"),
@@ -114,7 +122,18 @@ class _Builder:
 
 
 def _cue_at(keys: list[str], i: int, cues) -> tuple[str, ...] | None:
-    return next((c for c in cues if tuple(keys[i:i + len(c)]) == c), None)
+    """The cue at word ``i`` as the text has it: a verb's cue may have adverbs before its preposition
+    ("samverkar även med"); its length is the words it takes."""
+    for c in cues:
+        if tuple(keys[i:i + len(c)]) == c:
+            return c
+        if len(c) == 2 and keys[i:i + 1] == [c[0]] and c[0] not in ("i", "pa", "tillsammans"):
+            j = i + 1
+            while j < len(keys) and j - i <= 2 and keys[j] in ADVERBS:
+                j += 1
+            if j > i + 1 and keys[j:j + 1] == [c[1]]:
+                return tuple(keys[i:j + 1])
+    return None
 
 
 def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tuple[Passage, ...],
@@ -217,6 +236,15 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                              key=lambda p: mentions[p].last)
             if target is None and t == lo and subject is not None:  # fronted: "Tillsammans med A har X
                 target = next((p for p in projects if mentions[p].first > mentions[subject].last), None)
+            body = _body_after(mentions, orgs, keys, end)
+            if body is not None and subject is not None and listed:
+                label = b.entities[b.key_of[body]].label
+                for i in [subject, *listed]:
+                    b.add(b.key_of[i], "org:memberOf", b.key_of[body], span, 0.6, "membership", "interpreted",
+                          f"De samverkar i {label}: att de är medlemmar där följer av meningen men sägs inte "
+                          f"ordagrant.",
+                          f"They work together in {label}: that they are its members follows from the sentence "
+                          f"but is not said in so many words.")
             if target is not None:
                 for i in listed:
                     b.add(b.key_of[i], "participatesIn", b.key_of[target], span, 0.8, "partners")
@@ -225,6 +253,31 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
             elif subject is not None:
                 for i in listed:
                     b.add(b.key_of[subject], "collaboratesWith", b.key_of[i], span, 0.8, "partners")
+        # joining: "X deltar i P" (participatesIn), "X ingår i R" (memberOf), "R, där också X ingår" (memberOf),
+        # "X är en del av Y" (subOrganizationOf)
+        for t in range(lo, hi + 1):
+            if keys[t] in JOIN_VERBS and t + 1 <= hi and keys[t + 1] == "i":
+                joined = next((i for i in ms if mentions[i].first in (t + 2, t + 3)
+                               and mentions[i].kind in ("project", "organisation")), None)
+                doer = max((i for i in orgs if mentions[i].last < t and t - mentions[i].last <= 3
+                            and i not in members), default=None, key=lambda i: mentions[i].last)
+                if joined is not None and doer is not None:
+                    predicate = "participatesIn" if mentions[joined].kind == "project" else "org:memberOf"
+                    b.add(b.key_of[doer], predicate, b.key_of[joined], span, 0.75, "membership")
+            if keys[t] == "dar" and t > lo:
+                stop = next((x for x in range(t + 1, min(hi, t + 8) + 1) if keys[x] in ("ingar", "deltar",
+                                                                                       "medverkar")), None)
+                body = max((i for i in orgs if mentions[i].last < t and t - mentions[i].last <= 1
+                            and mentions[i].type in MEMBER_BODIES), default=None, key=lambda i: mentions[i].last)
+                if stop is not None and body is not None:
+                    for i in orgs:
+                        if t < mentions[i].first and mentions[i].last < stop and keys[mentions[i].first - 1] != "i":
+                            b.add(b.key_of[i], "org:memberOf", b.key_of[body], span, 0.7, "membership")
+            if tuple(keys[t:t + 4]) == ("ar", "en", "del", "av"):
+                part = next((i for i in orgs if mentions[i].last == t - 1), None)
+                whole = next((i for i in orgs if mentions[i].first in (t + 4, t + 5)), None)
+                if part is not None and whole is not None:
+                    b.add(b.key_of[part], "org:subOrganizationOf", b.key_of[whole], span, 0.75, "structure")
         # funding
         for t in range(lo, hi + 1):
             cue = _cue_at(keys, t, FUNDING)
@@ -249,6 +302,9 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                 targets = [p for p in projects if mentions[p].first > t]
                 if subject is None:
                     continue
+                if not targets and mentions[subject].first > lo and keys[mentions[subject].first - 1] == "som":
+                    # a relative clause: "P är ett projekt som förvaltningen genomför"
+                    targets = [p for p in projects if mentions[p].last < mentions[subject].first][-1:]
                 previous_doer = (b.key_of[subject], si)
                 for p in targets:
                     b.add(b.key_of[subject], "runs", b.key_of[p], span, 0.75, "runs")
@@ -297,6 +353,21 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
                       f"En avdelning som nämns i yttrandet är en avdelning inom skribenten, {writer_label}.",
                       f"A department the reply names is a department of its writer, {writer_label}.")
 
+    # a committee is one of the group of its kind the reply names ("Skärholmens stadsdelsnämnd" and "alla
+    # stadsdelsnämnder": the committee is one of them)
+    for committee in list(b.entities.values()):
+        stem = _committee_stem(committee)
+        if committee.kind != "organisation" or committee.type != "Committee" or stem is None:
+            continue
+        for group in list(b.entities.values()):
+            last = fold(group.label).split()[-1] if group.label else ""
+            if group.type == "ActorGroup" and last in (stem + "er", stem + "erna") and fold(group.label) == last:
+                b.add(committee.key, "org:memberOf", group.key, group.span, 0.55, "membership", "interpreted",
+                      f"Yttrandet nämner {group.label}, och {committee.label} är en {_stem_sv(committee)}: "
+                      f"den är alltså en av dem.",
+                      f"{committee.label} is a committee of the kind the reply calls {group.label}: it is one of "
+                      f"them.")
+
     # goal areas by heading, strategies by shared words
     for pkey, sis in project_sentences.items():
         first_at = sentences[sis[0]].span
@@ -331,3 +402,28 @@ def propose(raw: str, words: list[Token], mentions: list[Mention], passages: tup
               f"Passagen om projektet delar orden {words_sv} med strategi {notation} (”{label}”).",
               f"The passage on the project shares the words {words_sv} with strategy {notation} (“{label}”).")
     return tuple(b.entities.values()), tuple(b.relations.values())
+
+
+def _committee_stem(entity: Entity) -> str | None:
+    """The folded stem of a committee's last word ("stadsdelsnämnden", "Skärholmens stadsdelsnämnd" →
+    "stadsdelsnamnd"); ``None`` unless it ends in "nämnd(en)"."""
+    last = fold(entity.label).split()[-1] if entity.label else ""
+    for ending in ("en", ""):
+        word = last[:-len(ending)] if ending and last.endswith(ending) else last
+        if word.endswith("namnd") and len(word) > len("namnd"):
+            return word
+    return None
+
+
+def _stem_sv(entity: Entity) -> str:
+    """The committee's kind in Swedish, as its label spells it ("stadsdelsnämnd")."""
+    last = entity.label.split()[-1].lower()
+    return last[:-2] if last.endswith("nden") else last
+
+
+def _body_after(mentions: list[Mention], orgs: list[int], keys: list[str], end: int) -> int | None:
+    """A body right after a partner list and "i" (+ "det"/"den"): "… med polisen i det lokala rådet"."""
+    if end >= len(keys) or keys[end] != "i":
+        return None
+    at = end + 1 + (end + 1 < len(keys) and keys[end + 1] in ("det", "den"))
+    return next((i for i in orgs if mentions[i].first == at and mentions[i].type in MEMBER_BODIES), None)

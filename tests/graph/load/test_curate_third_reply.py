@@ -1,7 +1,8 @@
 """The third remiss reply (issue 14 item 4): tests/data/reply-hasselby-vallingby.toml curated against its own text.
 
-The invented Hässelby-Vällingby reply is the held-out case of the ingest's measured quality
-(bench/sections/ingest.py): written after the rules it measures.
+The invented Hässelby-Vällingby reply was the held-out case of the ingest's measured quality
+(bench/sections/ingest.py) until 2026-12-04, when the third quality run fixed rules looking at it; it is in-sample
+since (tests/data/reply-rinkeby-kista.txt is the held-out case now).
 Its truth file must be a curation graph.load.curate reads, every quote an exact passage of the raw text, and the
 graph valid (SHACL) together with the seed, whose goal areas, strategies and shared actors it names by the same ids.
 """
