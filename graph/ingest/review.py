@@ -58,7 +58,7 @@ TYPE = ox.NamedNode(RDF + "type")
 PREDICATE_SV = {"runs": "driver", "participatesIn": "deltar i", "collaboratesWith": "samarbetar med",
                 "commissions": "ger uppdrag åt", "fundedBy": "finansieras av",
                 "relatesToGoalArea": "hör till målområdet", "contributesTo": "bidrar till", "worksOn": "arbetar med",
-                "org:subOrganizationOf": "ingår i"}
+                "org:subOrganizationOf": "är en del av", "org:memberOf": "är medlem i"}  # as graph.vocab.labels
 KIND_PREFIX = {"organisation": "org", "project": "project"}
 
 
