@@ -174,8 +174,10 @@ def build_index(store: Store) -> ExploreIndex:
         for lang, value in labels.items():
             nodes[iri].labels.setdefault(lang, value)
     modes: dict[tuple[str, str, str], str] = {}
-    for s, p, o, mode in _rows(store.query(Q_MODES)):
-        modes[(s.value, p.value, o.value)] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
+    for s, p, o, mode in _rows(store.query(Q_MODES)):  # several assertions (replies) of one relation: stated wins
+        key = (s.value, p.value, o.value)
+        if modes.get(key) != "stated":
+            modes[key] = "interpreted" if mode.value.endswith("Interpreted") else "stated"
     sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for s, p, o, doc in _rows(store.query(Q_SOURCES)):
         sources[(s.value, p.value, o.value)].add(doc.value)

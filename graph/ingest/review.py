@@ -412,6 +412,11 @@ class _Acceptance:
         o = _n(self.entity(p["object_id"]))
         predicate = _n(_predicate_iri(p["predicate"]))
         assertion = assertion_iri(s, predicate, o)
+        if list(self.store.match(subjects=[assertion], predicate=_n(FP_IRI + "mode"))):
+            # The graph already asserts this relation (another reply, the seed): this reply's evidence is an
+            # assertion of its own, with its own mode and passage, never a second mode on the other's.
+            digest = hashlib.sha1(f"{s.value}|{predicate.value}|{o}|{self.document}".encode()).hexdigest()[:16]
+            assertion = _n(ID[f"assertion/{digest}"])
         passage = self.passage(p["passage"])
         self.added += [ox.Triple(s, predicate, o), ox.Triple(assertion, TYPE, _n(FP_IRI + "Assertion")),
                        ox.Triple(assertion, TYPE, _p("rdf", "Statement")),

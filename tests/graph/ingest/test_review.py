@@ -161,3 +161,26 @@ def test_accept_is_one_write_and_a_failed_write_leaves_neither_the_fact_nor_the_
     undo(store, entry["id"], "Anna")  # undoing the acceptance reopens both items
     statuses = {i["id"]: i["status"] for i in review.queue(store, status="all")}
     assert statuses[relation["id"]] == statuses[relation["subject_id"]] == "open"
+
+
+def test_a_relation_the_graph_already_asserts_gets_this_replys_own_assertion(store, tmp_path):
+    """The seed interprets "Polisen deltar i Sociala insatsgruppen"; a reply that states it adds its own assertion
+    (its mode, its passage) beside the seed's, never a second mode on the seed's (SHACL allows one)."""
+    text = "Malomrade Demokrati och trygghet\n\nPolisen deltar i Sociala insatsgruppen i stadsdelen.\n"
+    summary = review.queue_reply(store, text, "svar-polisen.txt", "Anna", data_dir=tmp_path)
+    item = next(i for i in summary["items"] if i["kind"] == "relation" and i["predicate"] == "participatesIn"
+                and i["subject"] == "Polisen" and i["object"] == "Sociala insatsgruppen")
+    review.accept(store, item["id"], "Anna", data_dir=tmp_path)
+    rows = store.query(f"""SELECT ?a ?mode ?doc WHERE {{
+        ?a <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{ID['org/polisen']}> ;
+           <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <{FP_IRI}participatesIn> ;
+           <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{ID['project/sociala-insatsgruppen']}> ;
+           <{FP_IRI}mode> ?mode ; <http://www.w3.org/ns/prov#wasDerivedFrom>/<{FP_IRI}inDocument> ?doc }}""").rows
+    by_doc = {doc.value.rsplit("/", 1)[-1]: (a.value, mode.value.rsplit("#", 1)[-1]) for a, mode, doc in rows}
+    assert by_doc["yttrande-000"][1] == "Interpreted" and by_doc["svar-polisen"][1] == "Stated"
+    assert by_doc["yttrande-000"][0] != by_doc["svar-polisen"][0]  # two assertions, one mode each
+    from graph.index.nodes import build_index
+
+    edge = next(e for e in build_index(store).edges if e.source == str(ID["org/polisen"])
+                and e.target == str(ID["project/sociala-insatsgruppen"]) and e.predicate == FP_IRI + "participatesIn")
+    assert edge.mode == "stated" and len(edge.documents) == 2  # said by both; stated by one of them
