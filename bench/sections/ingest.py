@@ -1,13 +1,13 @@
 """``python -m bench ingest``: the measured quality of ``fardplan ingest`` (issue 14 item 4) → docs/ingest.md.
 
-Replies with a reviewed truth: the seed (data/sources/000_bcd631ecaa6cfe08.txt against
-data/curation/reply-000.toml) and the invented Skärholmen, Hässelby-Vällingby and Rinkeby-Kista replies
-(tests/data/reply-<district>.txt against tests/data/reply-<district>.toml; the last the held-out case), each
-ingested into the seeded store (:func:`graph.ingest.pipeline.ingest_text`, nothing written) and scored by
-:func:`score` under the rule of :data:`MATCHING_RULE`. Also the OCR repair's word accuracy (:func:`graph.ingest.repair.word_accuracy` on the seed; on the Skärholmen reply every word against the
-clean Swedish it was damaged from), the time to ingest a 10-page reply (:func:`ten_pages`) and the 10,000-row
-spreadsheet's preview and import (:func:`bench.sheets.measure`). Scoring works on the plain JSON of
-:meth:`graph.ingest.model.Proposals.to_json`, so its tests need no pipeline.
+Replies with a reviewed truth: the seed (data/sources/000_bcd631ecaa6cfe08.txt against data/curation/reply-000.toml)
+and the invented Skärholmen, Hässelby-Vällingby and Rinkeby-Kista replies (tests/data/reply-<district>.txt against
+tests/data/reply-<district>.toml; the last the held-out case), each ingested into the seeded store
+(:func:`graph.ingest.pipeline.ingest_text`, nothing written) and scored by :func:`score` under the rule of
+:data:`MATCHING_RULE`. Also the OCR repair's word accuracy (:func:`graph.ingest.repair.word_accuracy` on the seed;
+on the Skärholmen reply every word against the clean Swedish it was damaged from), the time to ingest a 10-page
+reply (:func:`ten_pages`) and the 10,000-row spreadsheet's preview and import (:func:`bench.sheets.measure`).
+Scoring works on the plain JSON of :meth:`graph.ingest.model.Proposals.to_json`, so its tests need no pipeline.
 """
 
 from __future__ import annotations
