@@ -159,7 +159,7 @@ def _provenance(index: ExploreIndex, answer: Solutions, lang: str) -> dict[tuple
         row = _plain(answer.variables, raw)
         key = (row["s"], row["p"], row["o"])
         item = found.setdefault(key, {"mode": "", "reasons": {}, "passages": {}})
-        if row.get("mode"):
+        if row.get("mode") and item["mode"] != "stated":  # several assertions (replies): stated wins, as in the index
             item["mode"] = "interpreted" if row["mode"].endswith("Interpreted") else "stated"
         if row.get("reason"):
             item["reasons"][row["reason_lang"]] = row["reason"]
