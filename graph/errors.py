@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 __all__ = ["CurationError", "EditError", "ErrorDict", "FardplanError", "HttpError", "IngestError", "Location",
-           "NodeNotFound", "QueryCrashed", "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge",
+           "NodeNotFound", "QueryBusy", "QueryCrashed", "QueryError", "QueryRefused", "QueryTimeout", "QueryTooLarge",
            "RdfSyntaxError", "ShapeViolation", "StoreError", "Violation"]
 
 
@@ -98,6 +98,14 @@ class QueryTimeout(QueryError):
 
     status = 503
     kind = "timeout"  # type: ignore[assignment]
+
+
+class QueryBusy(QueryTimeout):
+    """A heavy query refused at once because ``query_heavy_queue`` heavy queries already wait for a heavy slot:
+    waiting queries hold web server threads, so past that many the server sheds load instead of starving light
+    requests (HTTP 503; retry in a moment)."""
+
+    kind = "busy"  # type: ignore[assignment]
 
 
 class QueryTooLarge(QueryError):

@@ -40,6 +40,9 @@ class Settings:
         "help": "A query running longer than this is heavy: it needs one of the query_heavy_workers"})
     query_heavy_workers: int = field(default=0, metadata={
         "help": "Query processes that heavy queries may hold at once (0: all but one, at least one)"})
+    query_heavy_queue: int = field(default=2, metadata={
+        "help": "Heavy queries that may wait for a heavy query process at once; more are refused at once (HTTP 503, "
+                "busy), since each waiting query holds a web server thread"})
     cors_origins: str = field(default="*", metadata={
         "help": "Access-Control-Allow-Origin of /sparql ('*', or origins separated by spaces; empty: none)"})
     # Loader (graph.load.loader): a load stages the whole input in memory before its SHACL check, so it is bounded.
@@ -51,7 +54,8 @@ class Settings:
         "help": "Web server processes; more than 1 only with a remote http(s):// store (an embedded one is opened "
                 "by one process)"})
     server_threads: int = field(default=0, metadata={
-        "help": "Threads per web server process answering requests (0: twice the CPUs plus one)"})
+        "help": "Threads per web server process answering requests (0: four per CPU plus one, at least 9: they "
+                "mostly wait on query processes)"})
     server_backlog: int = field(default=1024, metadata={
         "help": "Connections waiting to be accepted before new ones are refused"})
     # --- saved views for meetings (issue 13)

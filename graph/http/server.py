@@ -30,8 +30,9 @@ WsgiApp = Callable[..., Any]
 
 
 def threads_for(settings: Settings) -> int:
-    """Threads per worker: ``settings.server_threads``, or (0) twice the CPUs plus one."""
-    return settings.server_threads or 2 * (os.cpu_count() or 1) + 1
+    """Threads per worker: ``settings.server_threads``, or (0) four per CPU plus one and at least 9 (a thread mostly
+    waits on a query process; each heavy query running or queued holds one, see ``query_heavy_queue``)."""
+    return settings.server_threads or max(9, 4 * (os.cpu_count() or 1) + 1)
 
 
 def check(settings: Settings) -> None:

@@ -34,7 +34,9 @@ Limits (:class:`Limits`, from :class:`~graph.settings.Settings`):
   a call already seen to be heavy (same function and arguments; until a run of it ends within
   ``query_heavy_after_s``, so a busy moment does not brand a light query) waits for a slot at once. So at least one
   worker only ever holds calls younger than ``query_heavy_after_s``, and a light call waits at most about that
-  long. Heavy workers also run at a lower CPU priority (nice 10) while they are heavy.
+  long. Heavy workers also run at a lower CPU priority (nice 10) while they are heavy. At most
+  ``query_heavy_queue`` heavy calls wait for a slot at once; one more is refused at once (:class:`QueryBusy`, 503),
+  because a waiting call holds a thread of the web server, and enough of them would leave none for light requests.
 
 Why one module of this length: both ends of one pipe protocol (the worker's loop, the framing, the parent's
 scheduling of light and heavy calls) change together, and the security properties (network cut off, inherited
@@ -66,7 +68,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import FardplanError, QueryCrashed, QueryError, QueryTimeout, QueryTooLarge, StoreError
+from graph.errors import FardplanError, QueryBusy, QueryCrashed, QueryError, QueryTimeout, QueryTooLarge, StoreError
 from graph.settings import Settings
 from graph.store.base import Store
 
@@ -102,11 +104,12 @@ class Limits:
     max_answer_bytes: int = 50_000_000
     heavy_after_s: float = 0.25
     heavy_workers: int = 0
+    heavy_queue: int = 2
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         return cls(settings.allow_network_in_workers, settings.query_memory_mb, settings.max_answer_bytes,
-                   settings.query_heavy_after_s, settings.query_heavy_workers)
+                   settings.query_heavy_after_s, settings.query_heavy_workers, settings.query_heavy_queue)
 
 
 # ------------------------------------------------------------------------------------------ the worker side
@@ -378,6 +381,7 @@ class QueryPool:
         self._idle: list[_Worker] = []
         self._starting = 0
         self._heavy = 0  # heavy slots taken (by workers, or by calls starting one)
+        self._heavy_waiting = 0  # heavy calls waiting for a slot (at most limits.heavy_queue)
         self._known_heavy: OrderedDict[bytes, None] = OrderedDict()
         self._cond = threading.Condition()
 
@@ -507,39 +511,51 @@ class QueryPool:
         """An idle worker of the store's current generation, a new one, or wait; stale ones are killed.
 
         ``heavy`` (or a call ``key`` seen to be heavy, also while waiting): the worker also takes a heavy slot,
-        waiting for one if none is free.
+        waiting for one if none is free, unless ``limits.heavy_queue`` heavy calls wait already (:class:`QueryBusy`).
         """
-        while True:
-            with self._cond:
-                heavy = heavy or key in self._known_heavy
-                generation = self._owner().generation
-                stale = [w for w in self._idle if w.generation != generation]
-                if stale:
-                    self._idle = [w for w in self._idle if w.generation == generation]
-                    self._workers.difference_update(stale)
-                    self._cond.notify(len(stale))
-                slot = not heavy or self._heavy < self.heavy_slots
-                worker = self._idle.pop() if self._idle and slot else None
-                start = slot and worker is None and len(self._workers) + self._starting < self.size
+        waiting = False  # this call is counted in _heavy_waiting
+        try:
+            while True:
+                with self._cond:
+                    heavy = heavy or key in self._known_heavy
+                    generation = self._owner().generation
+                    stale = [w for w in self._idle if w.generation != generation]
+                    if stale:
+                        self._idle = [w for w in self._idle if w.generation == generation]
+                        self._workers.difference_update(stale)
+                        self._cond.notify(len(stale))
+                    slot = not heavy or self._heavy < self.heavy_slots
+                    worker = self._idle.pop() if self._idle and slot else None
+                    start = slot and worker is None and len(self._workers) + self._starting < self.size
+                    if start:
+                        self._starting += 1
+                    if heavy and (worker is not None or start):
+                        self._heavy += 1
+                        if worker is not None:
+                            worker.heavy = True
+                    if worker is None and not start and not stale:
+                        if heavy and not slot and not waiting:
+                            if self._heavy_waiting >= self.limits.heavy_queue:
+                                raise QueryBusy(f"{self._heavy_waiting} long-running queries are already waiting: "
+                                                "the endpoint is busy with heavy queries; try again in a moment")
+                            self._heavy_waiting += 1
+                            waiting = True
+                        if deadline <= time.monotonic():
+                            raise _late(timeout_s)
+                        self._cond.wait(deadline - time.monotonic())
+                for old in stale:
+                    old.kill()
+                if worker is not None:
+                    if heavy:
+                        with contextlib.suppress(OSError):
+                            os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
+                    return worker
                 if start:
-                    self._starting += 1
-                if heavy and (worker is not None or start):
-                    self._heavy += 1
-                    if worker is not None:
-                        worker.heavy = True
-                if worker is None and not start and not stale:
-                    if deadline <= time.monotonic():
-                        raise _late(timeout_s)
-                    self._cond.wait(deadline - time.monotonic())
-            for old in stale:
-                old.kill()
-            if worker is not None:
-                if heavy:
-                    with contextlib.suppress(OSError):
-                        os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
-                return worker
-            if start:
-                return self._start(deadline, timeout_s, heavy)
+                    return self._start(deadline, timeout_s, heavy)
+        finally:
+            if waiting:
+                with self._cond:
+                    self._heavy_waiting -= 1
 
     def _start(self, deadline: float, timeout_s: float, heavy: bool = False) -> _Worker:
         """A new worker (counted in ``_starting`` meanwhile), owned by the pool unless it closed meanwhile."""

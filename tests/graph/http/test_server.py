@@ -24,8 +24,8 @@ from tests.support.paths import ROOT
 from tests.support.servers import free_port
 
 
-def test_threads_default_to_twice_the_cpus_plus_one() -> None:
-    assert threads_for(Settings()) == 2 * (os.cpu_count() or 1) + 1
+def test_threads_default_to_four_per_cpu_plus_one_and_at_least_nine() -> None:
+    assert threads_for(Settings()) == max(9, 4 * (os.cpu_count() or 1) + 1)
     assert threads_for(Settings(server_threads=3)) == 3
 
 

@@ -407,6 +407,27 @@ def test_heavy_queries_leave_a_worker_to_light_ones(big_store):
     assert pool.heavy_pids() == []
 
 
+def test_past_the_heavy_queue_a_heavy_query_is_refused_at_once(big_store):
+    """Waiting heavy queries hold web server threads: one more than ``heavy_queue`` waiting is a 503 "busy" at
+    once, and light queries still run."""
+    from graph.errors import QueryBusy
+    from graph.store.pool import Limits
+
+    pool_for(big_store, 2, Limits(heavy_after_s=0.2, heavy_queue=1))
+    with ThreadPoolExecutor(3) as threads:
+        heavy = [threads.submit(bounded.run, big_store, HEAVY, timeout_s=4, max_rows=1) for _ in range(2)]
+        time.sleep(0.8)  # one holds the heavy slot, one waits for it: the queue is full
+        started = time.monotonic()
+        with pytest.raises(QueryBusy) as info:
+            bounded.run(big_store, HEAVY, timeout_s=4, max_rows=1)
+        assert time.monotonic() - started < 2 and info.value.status == 503 and info.value.kind == "busy"
+        assert "already waiting" in str(info.value)
+        assert bounded.run(big_store, "ASK { ?s ?p ?o }", timeout_s=2, max_rows=1).answer is True
+        for h in heavy:
+            with pytest.raises(QueryTimeout):
+                h.result()
+
+
 def test_a_heavy_worker_runs_at_a_lower_priority(big_store):
     from graph.store.pool import HEAVY_NICE, Limits
 
