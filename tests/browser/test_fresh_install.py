@@ -7,12 +7,14 @@ package registry the first time. Never skipped: under CI a missing piece fails t
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
 
 from tests.support.browser import browser_page
 from tests.support.fresh_env import base_venv, running_app
+from tests.support.paths import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -26,6 +28,8 @@ PAGES = {
     "/luckor": ("table", "table.coverage tbody tr"),
     "/fraga?query=SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20fp%3AStrategy%20%7D": ("table",
                                                                                  "#sparql-table td.dash-cell"),
+    "/jamfor": ("table", ".cmp-table"),
+    "/data": ("table", "#data-template"),
 }
 LOG_ERRORS = ("Traceback", "Exception on", "Error", "failed", " 500 ", "development server")
 
@@ -37,12 +41,29 @@ def base_python():
 
 def test_base_install_has_no_test_extra(base_python):
     """The environment really is the base install: the test extra's packages are absent."""
-    for module in ("playwright", "pytest", "rdflib_endpoint", "waitress", "gunicorn"):
+    for module in ("playwright", "pytest", "rdflib_endpoint", "waitress", "gunicorn", "spacy"):
         found = subprocess.run([str(base_python), "-c", f"import {module}"], capture_output=True)
         assert found.returncode != 0, f"{module} is installed in the base environment"
     imported = subprocess.run([str(base_python), "-c", "import numpy, scipy, granian, dash, graph.service.planner"],
                               capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
+
+
+def test_a_reply_is_ingested_from_a_base_install(base_python, tmp_path):
+    """`fardplan ingest` (txt, and a PDF through pypdf) needs nothing beyond `pip install -e .`; only --ner needs
+    the ner extra, and says so."""
+    fardplan = [str(base_python), "-m", "graph.cli"]
+    reply = ROOT / "tests" / "data" / "reply-rinkeby-kista.txt"
+    done = subprocess.run([*fardplan, "--store", "memory", "ingest", str(reply), "--dry-run", "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["proposals"]["entities"]
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    refused = subprocess.run([*fardplan, "--store", "memory", "ingest", str(reply), "--dry-run", "--ner", str(model)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert refused.returncode != 0 and "fardplan-explorer[ner]" in refused.stdout + refused.stderr
 
 
 def test_every_page_renders_from_a_base_install(base_python, tmp_path):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+import spacy  # the ner extra; part of the test extra, so this never skips
 
 from graph.errors import IngestError
 from graph.ingest.ner import NerModel
 from graph.ingest.pipeline import ingest_text
-
-spacy = pytest.importorskip("spacy", reason="the ner extra (spaCy) is part of the test extra")
 
 
 @pytest.fixture
@@ -38,3 +39,11 @@ def test_the_model_adds_candidates_the_patterns_missed(tiny_store, model_dir):
 def test_a_folder_that_is_no_model_is_an_error(tmp_path):
     with pytest.raises(IngestError, match="not a spaCy model folder"):
         NerModel(tmp_path)
+
+
+def test_without_spacy_the_adapter_says_which_extra_to_install(monkeypatch, model_dir):
+    """A base install (`pip install -e .`) has no spaCy: asking for a model names the extra, nothing else breaks."""
+    monkeypatch.setitem(sys.modules, "spacy", None)  # import spacy now raises ImportError
+    with pytest.raises(IngestError) as info:
+        NerModel(model_dir)
+    assert "pip install 'fardplan-explorer[ner]'" in str(info.value)
