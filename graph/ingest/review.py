@@ -36,6 +36,7 @@ from graph.edit.history import HistoryEntry, agent_iri, history
 from graph.errors import EditError, IngestError
 from graph.ingest.model import Entity, PassageView, Proposals, QueueItem, QueueSummary
 from graph.ingest.pipeline import ingest_text
+from graph.queries import internal
 from graph.service.caches import invalidate
 from graph.settings import DATA_DIR
 from graph.store import Solutions, Store
@@ -228,23 +229,8 @@ def queue_reply(store: Store, raw: str, name: str, who: str, data_dir: str | Pat
 
 # ---------------------------------------------------------------- reading the queue
 
-_ITEMS = """
-SELECT ?item ?doc ?value ?decision ?status ?who ?when ?why ?change ?made WHERE {
-  GRAPH ?review {
-    ?item dcterms:isPartOf ?doc ; rdf:value ?value .
-    OPTIONAL {
-      ?decision prov:used ?item ; rdfs:label ?status ; prov:endedAtTime ?when ; prov:wasAssociatedWith ?agent .
-      ?agent foaf:name ?who .
-      OPTIONAL { ?decision rdfs:comment ?why }
-      OPTIONAL { ?decision prov:wasInformedBy ?change }
-      OPTIONAL { ?decision prov:generated ?made }
-    }
-  }
-}"""
-
-
-def _prologue() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_ITEMS = internal("review_items").text
+_DOCUMENT = internal("review_document").text
 
 
 def _items(store: Store, document: str | None = None) -> dict[str, dict]:
@@ -252,7 +238,7 @@ def _items(store: Store, document: str | None = None) -> dict[str, dict]:
     bindings: dict[str, ox.NamedNode] = {"review": REVIEW_GRAPH}
     if document is not None:
         bindings["doc"] = _n(document)
-    answer = store.query(_prologue() + _ITEMS, bindings)
+    answer = store.query(_ITEMS, bindings)
     assert isinstance(answer, Solutions)
     undone = {e["iri"] for e in history(store, limit=None) if e["undone_by"]} if answer.rows else set()
     found: dict[str, dict] = {}
@@ -327,9 +313,7 @@ class _Acceptance:
         self.raw = path.read_text(encoding="utf-8")
 
     def _document_info(self) -> dict[str, str]:
-        answer = self.store.query(
-            _prologue() + "SELECT ?file ?title WHERE { GRAPH ?review { ?doc fp:sourceFile ?file ; dcterms:title "
-            "?title } }", {"review": REVIEW_GRAPH, "doc": _n(self.document)})
+        answer = self.store.query(_DOCUMENT, {"review": REVIEW_GRAPH, "doc": _n(self.document)})
         assert isinstance(answer, Solutions)
         if not answer.rows:
             raise IngestError(f"{self.document}: not a reply in the review queue", 404)
