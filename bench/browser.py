@@ -16,7 +16,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -95,14 +94,22 @@ def _link_and_steps(page, base: str, focus: str, out: dict[str, list[float]]) ->
         return  # an explorer without presentation mode (measuring the code before issue 13)
     page.click("#present-toggle")
     page.wait_for_function("document.getElementById('present-counter') !== null")
-    for _ in range(2):
-        before = page.evaluate("location.href")
-        out.setdefault("next saved view (→)", []).append(_timed(lambda b=before: (
-            page.keyboard.press("ArrowRight"),
-            page.wait_for_function("(b) => location.href !== b", arg=b, timeout=TIMEOUT_MS),
-            page.wait_for_function("() => { const g = window.fardplanPresentation.graphs(); return g.length > 0 && "
-                                   "g[0].nodes().length > 0 && !!g[0].scratch('presentCulled'); }",
-                                   timeout=TIMEOUT_MS))))
+    _next_view(page, "explore-graph")  # to the first saved view (the overview), not timed; let it settle
+    page.wait_for_timeout(1000)
+    for graph in ("strategy-actors-graph", "explore-graph"):  # then Överblick → Strategi → Fokus, each timed
+        out.setdefault("next saved view (→)", []).append(_timed(lambda g=graph: _next_view(page, g)))
+
+
+# The graph `g` is drawn and the projector profile has culled its labels since the key press at `t`.
+CULLED_SINCE = """([g, t]) => { const el = document.getElementById(g); const cy = el && el._cyreg && el._cyreg.cy;
+  return !!(cy && !cy.destroyed() && cy.nodes().length > 0 && (cy.scratch('presentCulled') || 0) >= t); }"""
+
+
+def _next_view(page, graph: str) -> None:
+    """→ as a presenter remote sends it, until the next view's ``graph`` is drawn in the projector profile."""
+    pressed = page.evaluate("Date.now()")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(CULLED_SINCE, arg=[graph, pressed], timeout=TIMEOUT_MS)
 
 
 def measure(base: str, runs: int, actors: tuple[str, str, str], focus: str) -> dict[str, list[float]]:
@@ -127,25 +134,23 @@ def _budget(name: str) -> float:
     return BUDGETS["shared_link"] if name.startswith("shared") else BUDGETS["next_view"]
 
 
-def _serve_and_measure(store, runs: int, actors: tuple[str, str, str], focus: str) -> dict[str, list[float]]:
-    from bench.servers import wsgi_server
-    from graph.settings import Settings
-    from ui.app import create_app
+def _serve_and_measure(data: Path, runs: int, actors: tuple[str, str, str], focus: str) -> dict[str, list[float]]:
+    """The explorer over the RDF file ``data`` served as ``python app.py`` serves it (granian, in its own process,
+    caches warmed before it answers), with three saved views; the timings of :func:`measure` against it."""
+    from bench.servers import our_explorer
 
-    with tempfile.TemporaryDirectory(prefix="fardplan-views-") as tmp, ExitStack() as stack:
+    with tempfile.TemporaryDirectory(prefix="fardplan-views-") as tmp:
         views = Path(tmp) / "views.json"
         try:
             from graph.service.views import add_view
         except ImportError:  # the code before issue 13 (for before/after figures): no saved views
-            app = create_app(Settings(store="memory"), store=store)
+            pass
         else:
             for name, url in (("Överblick", "/"), ("Strategi", f"/strategi?strategy={STRATEGY}"),
                               ("Fokus", f"/?focus={focus}")):
                 add_view(views, name, url, name)
-            app = create_app(Settings(store="memory", views_file=str(views)), store=store)
-        app.server.extensions["fardplan"].warm()  # as `fardplan serve` does in the background at start
-        base = stack.enter_context(wsgi_server(app.server))
-        return measure(base, runs, actors, focus)
+        with our_explorer(data, env={"FARDPLAN_VIEWS_FILE": str(views)}) as base:
+            return measure(base.rstrip("/"), runs, actors, focus)
 
 
 def _rows(label: str, timings: dict[str, list[float]]) -> tuple[list[list[Any]], dict[str, float]]:
@@ -159,14 +164,18 @@ def _rows(label: str, timings: dict[str, list[float]]) -> tuple[list[list[Any]],
     return rows, metrics
 
 
-def seed_store():
-    """The bundled data in an in-memory store."""
+def seed_file(folder: Path) -> Path:
+    """The bundled data as it is loaded on first start, written to ``folder`` as N-Quads."""
+    import pyoxigraph as ox
+
     from graph.load.loader import ensure_seeded
     from graph.store import EmbeddedStore
 
     store = EmbeddedStore()
     ensure_seeded(store)
-    return store
+    path = folder / "seed.nq"
+    ox.serialize(store.quads(), output=str(path), format=ox.RdfFormat.N_QUADS)
+    return path
 
 
 SEED_ACTORS = ("fpid:org/polisen", "socialtj", "Socialtjänsten")
@@ -183,16 +192,17 @@ def section(ctx) -> dict[str, Any]:
     rows, metrics = [], {}
     if not getattr(section, "seed_done", False):
         section.seed_done = True
-        r, m = _rows("seed", _serve_and_measure(seed_store(), runs, SEED_ACTORS, "fpid:org/polisen"))
+        r, m = _rows("seed", _serve_and_measure(seed_file(ctx.workdir), runs, SEED_ACTORS, "fpid:org/polisen"))
         rows += r
         metrics.update(m)
-    r, m = _rows(ctx.label, _serve_and_measure(ctx.store, runs, CITY_ACTORS, "fpid:syn/org/polisen"))
+    r, m = _rows(ctx.label, _serve_and_measure(ctx.nt, runs, CITY_ACTORS, "fpid:syn/org/polisen"))
     rows += r
     metrics.update(m)
     notes = ["Headless Debian Chromium, one page per run; every time is from the action (navigation, option "
-             "click, key press) until the graph or the page's main control is drawn. The server's caches are "
-             "warmed first, as `fardplan serve` does at start; the browser has Dash's bundles cached (a visitor "
-             "who opened the app before), except for the shared link, which starts a new browser."]
+             "click, key press) until the graph or the page's main control is drawn. The explorer runs as "
+             "`python app.py` runs it (granian, in its own process, on the graph in an in-memory store), its "
+             "caches warmed first, as `fardplan serve` does at start; the browser has Dash's bundles cached (a "
+             "visitor who opened the app before), except for the shared link, which starts a new browser."]
     return {"title": "Real browser (1920×1080)", "columns": columns, "rows": rows, "notes": notes,
             "metrics": metrics}
 
@@ -204,17 +214,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--size", help="also at a synthetic city of this many triples, e.g. 100k")
     p.add_argument("--no-seed", action="store_true", help="only the synthetic city")
     args = p.parse_args(argv)
-    rows = [] if args.no_seed else _rows("seed", _serve_and_measure(seed_store(), args.runs, SEED_ACTORS,
-                                                                 "fpid:org/polisen"))[0]
-    if args.size:
-        from bench.common import parse_size
-        from bench.synthetic import build
-        from graph.store import EmbeddedStore
+    with tempfile.TemporaryDirectory(prefix="fardplan-bench-browser-") as tmp:
+        folder = Path(tmp)
+        rows = [] if args.no_seed else _rows("seed", _serve_and_measure(seed_file(folder), args.runs, SEED_ACTORS,
+                                                                     "fpid:org/polisen"))[0]
+        if args.size:
+            from bench.common import parse_size
+            from bench.synthetic import build, write
 
-        store = EmbeddedStore()
-        store.insert(build(parse_size(args.size)).quads)
-        more, _ = _rows(args.size, _serve_and_measure(store, args.runs, CITY_ACTORS, "fpid:syn/org/polisen"))
-        rows += more
+            city = write(build(parse_size(args.size)).quads, folder / "city.nt")
+            more, _ = _rows(args.size, _serve_and_measure(city, args.runs, CITY_ACTORS, "fpid:syn/org/polisen"))
+            rows += more
     for row in rows:
         print(" | ".join(str(c) for c in row))
     return 0

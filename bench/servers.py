@@ -133,7 +133,8 @@ def our_endpoint(path: Path, server: str = "granian") -> AbstractContextManager[
     return _our(path, server, "ours_app", "/sparql")
 
 
-def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractContextManager[str]:
+def _our(path: Path, server: str, factory: str, path_part: str,
+         extra_env: dict[str, str] | None = None) -> AbstractContextManager[str]:
     if server not in OUR_SERVERS:
         raise ValueError(f"server: one of {', '.join(OUR_SERVERS)}, not {server!r}")
     port = free_port()
@@ -144,7 +145,8 @@ def _our(path: Path, server: str, factory: str, path_part: str) -> AbstractConte
     else:
         command = [sys.executable, "-m", "bench.servers", f"--{factory}", server, str(path), str(port)]
     # TMPDIR: the child's on-disk store goes beside the data file, in the bench's work folder, removed with it.
-    env = {**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT), "TMPDIR": str(Path(path).parent)}
+    env = {**os.environ, NT_ENV: str(path), "PYTHONPATH": str(ROOT), "TMPDIR": str(Path(path).parent),
+           **(extra_env or {})}
     return _server(command, port, path_part, env=env,
                    ready_path="/sparql")
 
@@ -300,8 +302,9 @@ EXPLORER_CALLS: list[tuple[str, str, bytes | None]] = [
 
 
 def explorer_app(settings: Any = None) -> Any:
-    """The explorer (``ui.app.create_app``) over the N-Triples file named by ``FARDPLAN_BENCH_NT`` in an embedded
-    in-memory store, its caches warmed before it serves: the app every server variant runs for the Dash figures."""
+    """The explorer (``ui.app.create_app``) over the N-Triples (or, ending ``.nq``, N-Quads) file named by
+    ``FARDPLAN_BENCH_NT`` in an embedded in-memory store, its caches warmed before it serves: the app every server
+    variant runs for the Dash figures and the real-browser timings."""
     import pyoxigraph as ox
 
     from graph.settings import Settings
@@ -309,16 +312,18 @@ def explorer_app(settings: Any = None) -> Any:
     from ui.app import create_app
 
     store = EmbeddedStore()
-    with open(os.environ[NT_ENV], "rb") as f:
-        store.insert(list(ox.parse(f, format=ox.RdfFormat.N_TRIPLES)))
+    path = Path(os.environ[NT_ENV])
+    with path.open("rb") as f:
+        store.insert(list(ox.parse(f, format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")))))
     app = create_app(settings or Settings.from_env(store="memory"), store=store)
     app.server.extensions["fardplan"].warm()
     return app.server
 
 
-def our_explorer(path: Path, server: str = "granian") -> AbstractContextManager[str]:
-    """The explorer over ``path`` in a child process on ``server`` (as :func:`our_endpoint`); yields its base URL."""
-    return _our(path, server, "explorer_app", "")
+def our_explorer(path: Path, server: str = "granian", env: dict[str, str] | None = None) -> AbstractContextManager[str]:
+    """The explorer over ``path`` in a child process on ``server`` (as :func:`our_endpoint`), ``env`` added to its
+    environment (``FARDPLAN_*`` settings); yields its base URL."""
+    return _our(path, server, "explorer_app", "", env)
 
 
 def _serve_rdflib(path: str, port: int) -> None:

@@ -16,7 +16,7 @@ from graph.service.explore_state import LANGS, LAYOUTS, MAX_K, default_state
 from graph.vocab.namespaces import curie, expand
 
 __all__ = ["EXPLORE", "STRATEGY", "TWO_ACTORS", "NETWORK", "GAPS", "SPARQL", "COMPARE", "DATA", "decode_state",
-           "encode_state", "share_search", "toggle_lang_query", "url_query"]
+           "encode_state", "search_update", "share_search", "toggle_lang_query", "url_query"]
 
 EXPLORE = "/"
 STRATEGY = "/strategi"
@@ -135,8 +135,6 @@ def toggle_lang_query(query: str) -> str:
     return "?" + urlencode(rest, safe=":/,|") if rest else ""
 
 
-
-
 def url_query(lang: str, **params: str | None) -> str:
     """``?lang=en&strategy=fpid:strategy/DT.VI``: Swedish and empty values left out."""
     pairs = ([("lang", lang)] if lang == "en" else []) + [(k, v) for k, v in params.items() if v]
@@ -147,3 +145,21 @@ def share_search(text: str, lang: str) -> str:
     """The URL query string that reopens (and reruns) the SPARQL page's ``text``."""
     params = {"query": text, **({"lang": lang} if lang != "sv" else {})}
     return "?" + urlencode(params, quote_via=quote)
+
+
+def search_update(page: str, search: str, pathname: str | None, current: str | None) -> str | None:
+    """What a page at ``page`` should write as the URL's query ``search``, given where the browser was when the
+    callback was asked (``pathname``, ``current``): None when the browser had left the page, or when the URL
+    already says the same (the same parameters, in any order).
+
+    A page's callback answers after a round trip; meanwhile a presenter may have stepped to the next saved view.
+    Writing anyway would put the old page's query on the new page's path (the strategy page lost its strategy),
+    and a write of what the URL already says adds a history entry that Back then has to step over.
+    """
+    if (pathname or "/") != page:
+        return None
+    return None if _pairs(search) == _pairs(current or "") else search
+
+
+def _pairs(query: str) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(query.lstrip("?"), keep_blank_values=True))

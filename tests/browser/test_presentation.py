@@ -152,3 +152,47 @@ def test_a_whole_meeting(meeting_app, big_page):
     page.wait_for_function("() => !document.body.classList.contains('presenting')")
     assert page.is_visible(".sidebar") and page.is_visible(".navbar")
     assert page.evaluate("window.cy.nodes('.projector').length") == 0
+
+
+class _SlowUrlWrites:
+    """WSGI middleware that holds the explorer's write of the URL (its callback with the output ``url.search``)
+    for ``delay_s``: the round trip a presenter outpaces when stepping on at once."""
+
+    def __init__(self, app, delay_s: float) -> None:
+        self.app, self.delay_s = app, delay_s
+
+    def __call__(self, environ, start_response):
+        import io
+        import json
+        import time
+
+        if environ.get("PATH_INFO", "").endswith("_dash-update-component"):
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = io.BytesIO(body)
+            if json.loads(body or b"{}").get("output") == "url.search":
+                time.sleep(self.delay_s)
+        return self.app(environ, start_response)
+
+
+def test_stepping_on_before_the_last_view_has_settled_keeps_the_next_views_url(seed_store, tmp_path, big_page):
+    from tests.support.servers import wsgi_server
+    from ui.app import create_app
+
+    views = tmp_path / "views.json"
+    for name, url, caption in VIEWS:
+        add_view(views, name, url, caption)
+    app = create_app(Settings(store="memory", views_file=str(views)), store=seed_store)
+    app.server.wsgi_app = _SlowUrlWrites(app.server.wsgi_app, 1.5)
+    with wsgi_server(app.server) as base:
+        page = big_page
+        _open(page, base, "/?focus=fpid:org/polisen&k=2", "explore-graph")
+        page.click("#present-toggle")
+        page.click("#present-menu summary")
+        page.click(".present-view[data-id=overblick]")  # the explorer is rebuilt; its URL write is held
+        page.wait_for_function("() => document.getElementById('present-counter').textContent === 'Vy 1 av 3'")
+        page.keyboard.press("ArrowRight")  # on to the strategy before that write has come back
+        page.wait_for_function(DRAWN, arg="strategy-actors-graph", timeout=30_000)
+        page.wait_for_timeout(2500)  # the held write has answered by now
+        assert page.evaluate("location.pathname + location.search") == "/strategi?strategy=fpid:strategy/DT.VI"
+        assert page.evaluate(DRAWN, "strategy-actors-graph")
+        assert page.inner_text("#present-counter") == "Vy 2 av 3"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from graph.service.details import MAX_PAGES
 from graph.service.explore_state import apply_event, default_state, view_part
 from graph.vocab.namespaces import FP_IRI, ID_IRI, PREFIXES
-from ui.urls import decode_state, encode_state, toggle_lang_query
+from ui.urls import decode_state, encode_state, search_update, toggle_lang_query
 
 POLISEN = ID_IRI + "org/polisen"
 
@@ -94,3 +94,13 @@ def test_more_pages_of_a_relation_group():
 def test_bad_more_values_are_ignored():
     state = decode_state("?more=fp:participatesIn~1,javascript:x~3,fp:runs~x,~4,^skos:broader~999")
     assert state["more"] == {"^" + BROADER: MAX_PAGES}
+
+
+def test_a_page_writes_its_query_only_while_the_browser_is_on_it_and_only_when_it_differs():
+    strategy = "?strategy=fpid:strategy/DT.VI"
+    assert search_update("/strategi", strategy, "/strategi", "") == strategy
+    assert search_update("/strategi", "", "/strategi", strategy) == ""  # a cleared choice is written too
+    assert search_update("/strategi", strategy, "/strategi", strategy) is None  # already says it
+    assert search_update("/", "?k=2&focus=fpid:org/polisen", "/", "?focus=fpid:org/polisen&k=2") is None
+    assert search_update("/", "", "/strategi", strategy) is None  # the browser has stepped on to another page
+    assert search_update("/", "?sel=fpid:org/polisen", None, "") == "?sel=fpid:org/polisen"  # no path yet: /

@@ -7,9 +7,10 @@ from dash import Input, Output, State
 from graph.errors import FardplanError
 from graph.service.compare import compare
 from ui import ids
+from ui.callbacks.url_write import URL_NOW, url_write
 from ui.components.compare import build_compare_view
 from ui.components.planner import build_message
-from ui.urls import url_query
+from ui.urls import COMPARE, url_query
 
 __all__ = ["register"]
 
@@ -25,6 +26,7 @@ def register(app, ctx) -> None:
             return build_message(str(exc), "error")
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.CMP_WHICH, "value"),
-                  State(ids.CMP_META, "data"), prevent_initial_call=True)
-    def to_url(which, meta):
-        return url_query(meta["lang"], which=None if which == "mentioned" else which)
+                  State(ids.CMP_META, "data"), *URL_NOW, prevent_initial_call=True)
+    def to_url(which, meta, pathname, current):
+        return url_write(COMPARE, url_query(meta["lang"], which=None if which == "mentioned" else which),
+                         pathname, current)

@@ -14,6 +14,7 @@ from graph.service.explore_state import apply_event, view_part
 from graph.service.explore_view import view
 from ui import ids
 from ui.callbacks import edit as edit_callbacks
+from ui.callbacks.url_write import URL_NOW, url_write
 from ui.components.common import build_edge_details, build_hits, build_node_details
 from ui.components.edit import build_edit_form
 from ui.components.explore import ALL_SOURCES, control_values, render_view
@@ -139,9 +140,9 @@ def register(app, ctx) -> None:
     def highlight(state, elements):
         return highlight_stylesheet(elements or [], (state or {}).get("selected"))
 
-    @app.callback(Output(ids.URL, "search"), Input(ids.STATE, "data"), prevent_initial_call=True)
-    def to_url(state):
-        return encode_state(state)
+    @app.callback(Output(ids.URL, "search"), Input(ids.STATE, "data"), *URL_NOW, prevent_initial_call=True)
+    def to_url(state, pathname, current):
+        return url_write(EXPLORE_PATH, encode_state(state), pathname, current)
 
     @app.callback(Output(ids.STATE, "data", allow_duplicate=True),
                   *(Output(c, "value", allow_duplicate=True) for c in CONTROLS),

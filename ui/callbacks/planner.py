@@ -22,6 +22,7 @@ from graph.service.planner import (
 from graph.vocab.namespaces import curie
 from graph.vocab.phrasing import name_of
 from ui import ids
+from ui.callbacks.url_write import URL_NOW, url_write
 from ui.components.gaps import GAP_LISTS, build_gap_row, build_gaps_view
 from ui.components.network import build_network_actor_row, build_network_edge_row, build_network_view, ranked_actors
 from ui.components.pairs import (
@@ -35,7 +36,7 @@ from ui.components.pairs import (
 from ui.components.planner import build_message, choices, more_rows, showing_text
 from ui.components.strategy import build_actor_route, build_actor_row, build_route, build_strategy_view
 from ui.i18n import t
-from ui.urls import url_query
+from ui.urls import NETWORK, STRATEGY, TWO_ACTORS, url_query
 
 
 def _error(exc: FardplanError) -> html.P:
@@ -90,9 +91,10 @@ def register_strategy_actors(app, ctx) -> None:
     register_more(app, ids.SA_MORE, ids.SA_META, rows_for)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.SA_STRATEGY, "value"),
-                  State(ids.SA_META, "data"), prevent_initial_call=True)
-    def to_url(strategy, meta):
-        return url_query(meta["lang"], strategy=curie(strategy) if strategy else None)
+                  State(ids.SA_META, "data"), *URL_NOW, prevent_initial_call=True)
+    def to_url(strategy, meta, pathname, current):
+        return url_write(STRATEGY, url_query(meta["lang"], strategy=curie(strategy) if strategy else None),
+                         pathname, current)
 
 
 def _pair(a: str | None, b: str | None, lang: str) -> str | None:
@@ -133,9 +135,10 @@ def register_two_actors(app, ctx) -> None:
             actors = choices(ctx.index, "organisation")
             return build_actor_options(actor_matches(actors, search, meta["lang"], (value,)), meta["lang"])
 
-    @app.callback(Output(ids.URL, "search", allow_duplicate=True), *pair, prevent_initial_call=True)
-    def to_url(a, b, meta):
-        return url_query(meta["lang"], actors=",".join(curie(x) for x in (a, b) if x))
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), *pair, *URL_NOW, prevent_initial_call=True)
+    def to_url(a, b, meta, pathname, current):
+        return url_write(TWO_ACTORS, url_query(meta["lang"], actors=",".join(curie(x) for x in (a, b) if x)),
+                         pathname, current)
 
     def rows_for(table: str, of: str, meta: dict, clicks: int):
         lang = meta["lang"]
@@ -168,10 +171,10 @@ def register_network(app, ctx) -> None:
         return build_network_view(result, measure, meta["lang"]), meta
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.NET_MEASURE, "value"),
-                  Input(ids.NET_REPLY, "value"), State(ids.NET_META, "data"), prevent_initial_call=True)
-    def to_url(measure, reply, meta):
-        return url_query(meta["lang"], measure=None if measure == "weighted_degree" else measure,
-                         reply=curie(reply) if reply else None)
+                  Input(ids.NET_REPLY, "value"), State(ids.NET_META, "data"), *URL_NOW, prevent_initial_call=True)
+    def to_url(measure, reply, meta, pathname, current):
+        return url_write(NETWORK, url_query(meta["lang"], measure=None if measure == "weighted_degree" else measure,
+                                            reply=curie(reply) if reply else None), pathname, current)
 
     def rows_for(table: str, of: str, meta: dict, clicks: int):
         lang = meta["lang"]

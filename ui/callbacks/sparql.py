@@ -12,8 +12,9 @@ from dash.exceptions import PreventUpdate
 from graph.errors import FardplanError
 from graph.service.sparql import download, examples, run_query
 from ui import ids
+from ui.callbacks.url_write import URL_NOW, url_write
 from ui.components.sparql import build_answer, build_download_error, build_error, build_status
-from ui.urls import share_search
+from ui.urls import SPARQL, share_search
 
 __all__ = ["DOWNLOAD_FORMATS", "register"]
 
@@ -55,12 +56,12 @@ def register(app, ctx) -> None:
         return (build_answer(result, lang), build_status(result, ctx.settings, lang), html.Div(),
                 {"line": None, "column": None}, ran, kind == "ask", False, kind != "graph")
 
-    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.SQ_RAN, "data"),
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.SQ_RAN, "data"), *URL_NOW,
                   prevent_initial_call=True)
-    def to_url(ran):
+    def to_url(ran, pathname, current):
         if not ran or not ran["text"].strip():
             raise PreventUpdate
-        return share_search(ran["text"], ran["lang"])
+        return url_write(SPARQL, share_search(ran["text"], ran["lang"]), pathname, current)
 
     @app.callback(Output(ids.SQ_DOWNLOAD, "data"), Output(ids.SQ_ERROR, "children", allow_duplicate=True),
                   *(Input(b, "n_clicks") for b in DOWNLOAD_FORMATS), State(ids.SQ_RAN, "data"),
