@@ -28,10 +28,12 @@ EXPORT_PNG = "explore-export-png"
 EXPORT_SVG = "explore-export-svg"
 STATUS = "explore-status"
 DETAILS = "explore-details"
+DETAILS_SHOWN = "explore-details-shown"  # what the node details drawn now are of (ui.components.explore.details_key)
 LEGEND = "explore-legend"
 
 # Strategy → actors page
 SA_META = "strategy-actors-meta"
+SA_SHOWN = "strategy-actors-shown"  # the strategy whose actors the body shows now
 SA_STRATEGY = "strategy-actors-strategy"
 SA_BODY = "strategy-actors-body"
 SA_GRAPH = "strategy-actors-graph"

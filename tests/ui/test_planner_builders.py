@@ -173,3 +173,36 @@ def test_a_quote_shows_the_raw_text_and_a_restored_reading_beside_it(seed_store)
     assert "Återställd läsning" in text and "Svenska Bostäder är med" in text
     plain = cp.build_passage({**passage, "restored": passage["text"]}, "sv")
     assert "Återställd läsning" not in text_of(plain)  # nothing to restore: no second reading
+
+
+def test_a_strategy_link_draws_its_actors_with_the_page_and_the_callback_answers_only_a_new_choice(seed_store):
+    from graph.settings import Settings
+    from ui.app import create_app
+    from ui.pages import strategy_actors
+
+    app = create_app(Settings(store="memory"), store=seed_store)
+    page = strategy_actors.layout(app.server.extensions["fardplan"], lang="sv", strategy="DT.VI")
+    stores = {c.id: c.data for c in walk(page) if isinstance(c, dcc.Store)}
+    assert stores[ids.SA_SHOWN] == DT_VI
+    body = next(c for c in walk(page) if getattr(c, "id", None) == ids.SA_BODY)
+    assert any(getattr(c, "id", None) == ids.SA_GRAPH for c in walk(body)) and "Polisen" in text_of(body)
+    empty = strategy_actors.layout(app.server.extensions["fardplan"], lang="sv")
+    assert {c.id: c.data for c in walk(empty) if isinstance(c, dcc.Store)}[ids.SA_SHOWN] is None
+
+    client = app.server.test_client()
+    meta = stores[ids.SA_META]
+
+    def show(strategy):
+        response = client.post("/_dash-update-component", json={
+            "output": f"..{ids.SA_BODY}.children...{ids.SA_SHOWN}.data..",
+            "outputs": [{"id": ids.SA_BODY, "property": "children"}, {"id": ids.SA_SHOWN, "property": "data"}],
+            "inputs": [{"id": ids.SA_STRATEGY, "property": "value", "value": strategy}],
+            "state": [{"id": ids.SA_META, "property": "data", "value": meta},
+                      {"id": ids.SA_SHOWN, "property": "data", "value": DT_VI}],
+            "changedPropIds": [f"{ids.SA_STRATEGY}.value"]})
+        assert response.status_code == 200
+        return response.get_json()["response"]
+
+    assert show(DT_VI) == {}  # the page drew it: nothing sent again
+    other = ID_IRI + "strategy/DT.I"
+    assert show(other)[ids.SA_SHOWN]["data"] == other

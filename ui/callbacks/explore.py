@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, callback_context, html, no_update
 
-from graph.edit.changes import aliases
-from graph.edit.form import choices
 from graph.errors import FardplanError
 from graph.index.nodes import KINDS
 from graph.index.search import search
-from graph.service.details import edge_page, node_page
+from graph.service.details import edge_page
 from graph.service.explore_state import apply_event, view_part
 from graph.service.explore_view import view
 from ui import ids
 from ui.callbacks import edit as edit_callbacks
 from ui.callbacks.url_write import URL_NOW, url_write
-from ui.components.common import build_edge_details, build_hits, build_node_details
-from ui.components.edit import build_edit_form
-from ui.components.explore import ALL_SOURCES, control_values, render_view
+from ui.components.common import build_edge_details, build_hits
+from ui.components.explore import ALL_SOURCES, build_details, control_values, details_key, render_view
 from ui.components.feedback import action_notice, selection_notice
 from ui.elements.explore import highlight_stylesheet
 from ui.i18n import t
@@ -158,30 +155,24 @@ def register(app, ctx) -> None:
         values = control_values(wanted, [g.notation for g in ctx.index.goal_areas()])
         return wanted, *(values[key] for key in CONTROLS.values())
 
-    def node_details(state: dict) -> list | html.P:
-        """The details panel of the selected node, with the edit form when editing is on."""
-        lang = state["lang"]
-        selected = state.get("selected")
-        if not selected or selected not in ctx.index.nodes:
-            return html.P(t("details_empty", lang), className="muted")
-        page = node_page(ctx.store, ctx.index, selected, lang, more=state.get("more"))
-        if not ctx.settings.allow_edits:
-            return build_node_details(page, lang)
-        return [*build_node_details(page, lang, editable=True),
-                build_edit_form(page, choices(ctx.store), lang, aliases(ctx.store, selected))]
-
-    @app.callback(Output(ids.DETAILS, "children"), Input(ids.STATE, "data"), Input(ids.GRAPH, "tapEdgeData"))
-    def details(state, edge):
+    @app.callback(Output(ids.DETAILS, "children"), Output(ids.DETAILS_SHOWN, "data"), Input(ids.STATE, "data"),
+                  Input(ids.GRAPH, "tapEdgeData"), State(ids.DETAILS_SHOWN, "data"))
+    def details(state, edge, shown):
+        """A tapped relation's details, or the selected node's when what they depend on has changed (the page
+        drew the first ones itself)."""
         lang = state["lang"]
         try:
             if callback_context.triggered_id == ids.GRAPH and edge and edge.get("predicate"):
                 page = edge_page(ctx.store, ctx.index, edge["source"], edge["predicate"], edge["target"], lang)
-                return build_edge_details(page, lang)
-            return node_details(state)
+                return build_edge_details(page, lang), None
+            key = details_key(state)
+            if key == shown:
+                return no_update, no_update
+            return build_details(ctx, state), key
         except FardplanError as exc:
-            return html.P(str(exc), className="error")
+            return html.P(str(exc), className="error"), None
 
-    edit_callbacks.register(app, ctx, node_details)
+    edit_callbacks.register(app, ctx, lambda state: build_details(ctx, state))
 
     @app.callback(Output(ids.GRAPH, "generateImage"), Input(ids.EXPORT_PNG, "n_clicks"),
                   Input(ids.EXPORT_SVG, "n_clicks"), prevent_initial_call=True)

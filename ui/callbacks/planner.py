@@ -34,7 +34,7 @@ from ui.components.pairs import (
     build_shared_view,
 )
 from ui.components.planner import build_message, choices, more_rows, showing_text
-from ui.components.strategy import build_actor_route, build_actor_row, build_route, build_strategy_view
+from ui.components.strategy import build_actor_route, build_actor_row, build_route, build_strategy_body
 from ui.i18n import t
 from ui.urls import NETWORK, STRATEGY, TWO_ACTORS, url_query
 
@@ -69,15 +69,12 @@ def register_more(app, kind: str, meta_id: str, rows_for) -> None:
 def register_strategy_actors(app, ctx) -> None:
     """Strategy chosen → actors table and graph; the choice kept in the URL; "Visa fler" of actors and routes."""
 
-    @app.callback(Output(ids.SA_BODY, "children"), Input(ids.SA_STRATEGY, "value"), State(ids.SA_META, "data"))
-    def show(strategy, meta):
-        if not strategy:
-            return build_message(t("pl_choose_strategy", meta["lang"]))
-        try:
-            return build_strategy_view(actors_for_strategy(ctx.store, strategy), meta["lang"], meta["types"],
-                                       ctx.settings.max_elements)
-        except FardplanError as exc:
-            return _error(exc)
+    @app.callback(Output(ids.SA_BODY, "children"), Output(ids.SA_SHOWN, "data"), Input(ids.SA_STRATEGY, "value"),
+                  State(ids.SA_META, "data"), State(ids.SA_SHOWN, "data"))
+    def show(strategy, meta, shown):
+        if strategy and strategy == shown:  # the page drew it (a link, a saved view)
+            return no_update, no_update
+        return build_strategy_body(ctx, strategy, meta["lang"], meta["types"])
 
     def rows_for(table: str, of: str, meta: dict, clicks: int):
         lang, types = meta["lang"], meta["types"]

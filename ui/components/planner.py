@@ -197,11 +197,12 @@ def build_heading(entity: dict, lang: str, extra: list | None = None) -> html.He
     return html.Header([html.H2([*title, name_of(entity, lang)]), *(extra or [])], className="pl-heading")
 
 
-def build_page(title: str, intro: str, controls: list, body_id: str, stores: list) -> html.Div:
-    """A collaboration page: title, one-line intro, its controls, and the body its callback fills."""
+def build_page(title: str, intro: str, controls: list, body_id: str, stores: list, body=None) -> html.Div:
+    """A collaboration page: title, one-line intro, its controls, and the body its callback fills (or ``body``,
+    drawn with the page)."""
     return html.Div([*stores, html.Header([html.H1(title), html.P(intro, className="lead")], className="pl-top"),
                      html.Div(controls, className="pl-controls"),
-                     dcc.Loading(html.Div(id=body_id, className="pl-body"), type="dot", delay_show=300)],
+                     dcc.Loading(html.Div(body, id=body_id, className="pl-body"), type="dot", delay_show=300)],
                     className="planner")
 
 

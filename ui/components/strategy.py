@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dash import html
 
-from graph.service.planner import HEAVY_ROWS, ROUTES_SHOWN, graph_actors, paged
+from graph.errors import FardplanError
+from graph.service.planner import HEAVY_ROWS, ROUTES_SHOWN, actors_for_strategy, graph_actors, paged
 from graph.vocab.phrasing import name_of, short_name
 from ui import ids
+from ui.components.errors import failed_part
 from ui.components.planner import (
     build_entity,
     build_graph,
     build_heading,
     build_kind_legend,
+    build_message,
     build_more,
     build_paged_table,
     build_row,
@@ -27,7 +30,7 @@ from ui.elements.planner import (
 from ui.i18n import number, t
 
 __all__ = ["build_actor_route", "build_actor_row", "build_actors_table", "build_route", "build_routes",
-           "build_strategy_options", "build_strategy_view"]
+           "build_strategy_body", "build_strategy_options", "build_strategy_view"]
 
 
 # ---------------------------------------------------------------- strategy → actors
@@ -108,3 +111,18 @@ def build_strategy_view(result: dict, lang: str, types: dict[str, str], max_elem
                             html.Div([graph, build_kind_legend(["strategy", "project", "organisation"], lang)],
                                      className="pl-graph-box")], className="pl-split"),
             build_sparql(result["queries"], lang)]
+
+
+def build_strategy_body(ctx, strategy: str | None, lang: str, types: dict[str, str]) -> tuple[object, str | None]:
+    """The page's body for ``strategy`` (its actors, graph and table; or the hint to choose one) and the strategy
+    it shows. Drawn with the page, a link or a saved view shows its answer without a second round trip; the
+    callback answers only a new choice. None as the second value: nothing shown yet (the callback tries)."""
+    if not strategy:
+        return build_message(t("pl_choose_strategy", lang)), None
+    try:
+        return build_strategy_view(actors_for_strategy(ctx.store, strategy), lang, types,
+                                   ctx.settings.max_elements), strategy
+    except FardplanError as exc:
+        return build_message(str(exc), "error"), None
+    except Exception as exc:  # noqa: BLE001 - the page still works (the picker), and says what failed
+        return failed_part(exc, "the strategy's actors", lang), None

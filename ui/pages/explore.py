@@ -13,7 +13,7 @@ from ui.components.common import build_legend, build_swatch
 from ui.components.compare import build_source_choice
 from ui.components.edit import build_edit_panel
 from ui.components.errors import failed_part
-from ui.components.explore import ALL_SOURCES, control_values, render_view
+from ui.components.explore import ALL_SOURCES, build_details, control_values, details_key, render_view
 from ui.components.table import build_twin, graph_attrs
 from ui.elements.explore import highlight_stylesheet
 from ui.i18n import kind_name, t
@@ -37,6 +37,10 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         elements, graph_layout, status = render_view(ctx, part)
     except Exception as exc:  # noqa: BLE001 - the page still works (search, filters) and says what failed
         elements, graph_layout, status = [], {"name": "preset"}, failed_part(exc, "the explorer's first view", lang)
+    try:  # the selection's details with the page too (a shared link): no second round trip
+        details, shown = build_details(ctx, state), details_key(state)
+    except Exception as exc:  # noqa: BLE001 - the graph still works, and the details callback tries again
+        details, shown = failed_part(exc, "the details panel", lang), None
     goals = ctx.index.goal_areas()
     values = control_values(state, [g.notation for g in goals])
     goal_options = [{"label": html.Span([html.Span(g.notation, className="notation"),
@@ -92,6 +96,6 @@ def layout(ctx, lang: str = "sv", **query) -> html.Div:
         html.Section([toolbar, html.Div(graph, className="graph-box", **graph_attrs(ids.GRAPH, lang, ids.DESELECT)),
                       build_twin(ids.GRAPH, lang, select="tap", clear_button=ids.DESELECT)],
                      className="graph-area", **{"aria-label": t("a11y_graph_area", lang)}),
-        html.Aside(html.P(t("details_empty", lang), className="muted"), id=ids.DETAILS, className="details",
-                   **{"aria-label": t("a11y_details", lang)}),
+        dcc.Store(id=ids.DETAILS_SHOWN, data=shown),
+        html.Aside(details, id=ids.DETAILS, className="details", **{"aria-label": t("a11y_details", lang)}),
     ])

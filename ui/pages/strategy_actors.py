@@ -8,7 +8,7 @@ from graph.errors import FardplanError
 from graph.service.planner import resolve_node
 from ui import ids, urls
 from ui.components.planner import actor_types, build_message, build_page, build_picker, choices
-from ui.components.strategy import build_strategy_options
+from ui.components.strategy import build_strategy_body, build_strategy_options
 from ui.components.table import build_twin
 from ui.i18n import t
 
@@ -29,8 +29,12 @@ def layout(ctx, lang: str = "sv", strategy: str | None = None, **_query) -> html
     picker = dcc.Dropdown(id=ids.SA_STRATEGY, options=build_strategy_options(choices(ctx.index, "strategy"), lang),
                           value=chosen, placeholder=t("pl_choose_strategy", lang), clearable=False,
                           className="pl-dropdown wide")
-    meta = dcc.Store(id=ids.SA_META, data={"lang": lang, "types": actor_types(ctx.index, lang)})
+    types = actor_types(ctx.index, lang)
+    meta = dcc.Store(id=ids.SA_META, data={"lang": lang, "types": types})
+    body, shown = build_strategy_body(ctx, chosen, lang, types)
     page = build_page(TITLE[lang], t("pl_strategy_intro", lang),
-                      [build_picker(t("pl_choose_strategy", lang), picker), *notes], ids.SA_BODY, [meta])
+                      [build_picker(t("pl_choose_strategy", lang), picker), *notes], ids.SA_BODY,
+                      [meta, dcc.Store(id=ids.SA_SHOWN, data=shown)], body)
     page.children.append(build_twin(ids.SA_GRAPH, lang))  # the graph's table twin (filled by assets/a11y.js)
     return page
+
