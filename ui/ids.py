@@ -50,6 +50,8 @@ TA_A = "two-actors-a"
 TA_B = "two-actors-b"
 TA_SHARED = "two-actors-shared"
 TA_PATHS = "two-actors-paths"
+TA_SHARED_SHOWN = "two-actors-shared-shown"  # the pair ("A B") whose shared work the page shows now
+TA_PATHS_SHOWN = "two-actors-paths-shown"  # the pair whose connections the page shows now
 TA_GRAPH = "two-actors-graph"
 TA_MORE = "two-actors-more"
 

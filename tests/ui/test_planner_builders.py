@@ -206,3 +206,37 @@ def test_a_strategy_link_draws_its_actors_with_the_page_and_the_callback_answers
     assert show(DT_VI) == {}  # the page drew it: nothing sent again
     other = ID_IRI + "strategy/DT.I"
     assert show(other)[ids.SA_SHOWN]["data"] == other
+
+
+def test_a_pair_link_draws_both_answers_with_the_page_and_each_callback_answers_only_a_new_pair(seed_store):
+    from graph.settings import Settings
+    from ui.app import create_app
+    from ui.pages import two_actors
+
+    socialtjansten = ID_IRI + "org/socialtjansten"
+    app = create_app(Settings(store="memory"), store=seed_store)
+    page = two_actors.layout(app.server.extensions["fardplan"], lang="sv", actors="polisen,socialtjansten")
+    stores = {c.id: c.data for c in walk(page) if isinstance(c, dcc.Store)}
+    pair = f"{POLISEN} {socialtjansten}"
+    assert stores[ids.TA_SHARED_SHOWN] == stores[ids.TA_PATHS_SHOWN] == pair
+    shared = next(c for c in walk(page) if getattr(c, "id", None) == ids.TA_SHARED)
+    paths = next(c for c in walk(page) if getattr(c, "id", None) == ids.TA_PATHS)
+    assert "Socialtjänsten" in text_of(shared)
+    assert any(getattr(c, "id", None) == ids.TA_GRAPH for c in walk(paths))
+    client = app.server.test_client()
+
+    def answer(output: str, shown_id: str, a: str, b: str) -> dict:
+        response = client.post("/_dash-update-component", json={
+            "output": f"..{output}.children...{shown_id}.data..",
+            "outputs": [{"id": output, "property": "children"}, {"id": shown_id, "property": "data"}],
+            "inputs": [{"id": ids.TA_A, "property": "value", "value": a},
+                       {"id": ids.TA_B, "property": "value", "value": b}],
+            "state": [{"id": ids.TA_META, "property": "data", "value": {"lang": "sv"}},
+                      {"id": shown_id, "property": "data", "value": pair}],
+            "changedPropIds": [f"{ids.TA_B}.value"]})
+        assert response.status_code == 200
+        return response.get_json()["response"]
+
+    for output, shown_id in ((ids.TA_SHARED, ids.TA_SHARED_SHOWN), (ids.TA_PATHS, ids.TA_PATHS_SHOWN)):
+        assert answer(output, shown_id, POLISEN, socialtjansten) == {}  # the page drew it
+        assert answer(output, shown_id, socialtjansten, POLISEN)[shown_id]["data"] == f"{socialtjansten} {POLISEN}"

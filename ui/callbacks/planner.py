@@ -14,7 +14,6 @@ from graph.service.planner import (
     ROUTES_SHOWN,
     TABLE_ROWS,
     actors_for_strategy,
-    connections,
     gaps,
     network,
     shared_between,
@@ -28,14 +27,13 @@ from ui.components.network import build_network_actor_row, build_network_edge_ro
 from ui.components.pairs import (
     actor_matches,
     build_actor_options,
-    build_paths_view,
+    build_paths_body,
     build_project_row,
+    build_shared_body,
     build_shared_strategy_row,
-    build_shared_view,
 )
 from ui.components.planner import build_message, choices, more_rows, showing_text
 from ui.components.strategy import build_actor_route, build_actor_row, build_route, build_strategy_body
-from ui.i18n import t
 from ui.urls import NETWORK, STRATEGY, TWO_ACTORS, url_query
 
 
@@ -94,36 +92,24 @@ def register_strategy_actors(app, ctx) -> None:
                          pathname, current)
 
 
-def _pair(a: str | None, b: str | None, lang: str) -> str | None:
-    """Why the pair cannot be compared yet, or None."""
-    if not a or not b:
-        return t("pl_choose_actors", lang)
-    return t("pl_same_actor", lang) if a == b else None
-
-
 def register_two_actors(app, ctx) -> None:
     """Two actors chosen → what they share, and their shortest connections; the pair kept in the URL; "Visa fler"
     of the shared lists and routes."""
     pair = (Input(ids.TA_A, "value"), Input(ids.TA_B, "value"), State(ids.TA_META, "data"))
 
-    @app.callback(Output(ids.TA_SHARED, "children"), *pair)
-    def shared(a, b, meta):
-        note = _pair(a, b, meta["lang"])
-        if note:
-            return build_message(note)
-        try:
-            return build_shared_view(shared_between(ctx.store, a, b), meta["lang"])
-        except FardplanError as exc:
-            return _error(exc)
+    @app.callback(Output(ids.TA_SHARED, "children"), Output(ids.TA_SHARED_SHOWN, "data"), *pair,
+                  State(ids.TA_SHARED_SHOWN, "data"))
+    def shared(a, b, meta, shown):
+        if shown and shown == f"{a} {b}":  # the page drew it (a link, a saved view)
+            return no_update, no_update
+        return build_shared_body(ctx, a, b, meta["lang"])
 
-    @app.callback(Output(ids.TA_PATHS, "children"), *pair)
-    def paths(a, b, meta):
-        if _pair(a, b, meta["lang"]):
-            return []
-        try:
-            return build_paths_view(connections(ctx.store, a, b), meta["lang"])
-        except FardplanError as exc:
-            return _error(exc)
+    @app.callback(Output(ids.TA_PATHS, "children"), Output(ids.TA_PATHS_SHOWN, "data"), *pair,
+                  State(ids.TA_PATHS_SHOWN, "data"))
+    def paths(a, b, meta, shown):
+        if shown and shown == f"{a} {b}":
+            return no_update, no_update
+        return build_paths_body(ctx, a, b, meta["lang"])
 
     for picker in (ids.TA_A, ids.TA_B):
         @app.callback(Output(picker, "options"), Input(picker, "search_value"), State(picker, "value"),

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dash import html
 
-from graph.service.planner import HEAVY_ROWS
+from graph.errors import FardplanError
+from graph.service.planner import HEAVY_ROWS, connections, shared_between
 from graph.vocab.phrasing import name_of, path_text, short_name
 from graph.vocab.text import fold
 from ui import ids
 from ui.components.common import build_mode
+from ui.components.errors import failed_part
 from ui.components.planner import (
     build_entity,
     build_graph,
@@ -28,8 +30,9 @@ from ui.elements.planner import (
 )
 from ui.i18n import kind_name, t
 
-__all__ = ["ACTOR_OPTIONS", "actor_matches", "build_actor_options", "build_paths_table", "build_paths_view",
-           "build_project_row", "build_shared_strategy_row", "build_shared_view"]
+__all__ = ["ACTOR_OPTIONS", "actor_matches", "build_actor_options", "build_paths_body", "build_paths_table",
+           "build_paths_view", "build_project_row", "build_shared_body", "build_shared_strategy_row",
+           "build_shared_view", "pair_note"]
 
 
 # ---------------------------------------------------------------- two actors
@@ -117,3 +120,36 @@ def build_paths_view(result: dict, lang: str) -> list:
                         t("pl_graph_label", lang, what=title), lang, height="460px")
     return [html.H3(title), lines, graph, build_kind_legend(["strategy", "project", "organisation"], lang),
             build_paths_table(result, lang), build_sparql(result["queries"], lang)]
+
+
+def pair_note(a: str | None, b: str | None, lang: str) -> str | None:
+    """Why the pair cannot be compared yet, or None."""
+    if not a or not b:
+        return t("pl_choose_actors", lang)
+    return t("pl_same_actor", lang) if a == b else None
+
+
+def build_shared_body(ctx, a: str | None, b: str | None, lang: str) -> tuple[object, str | None]:
+    """What the pair shares (or why it cannot be compared), and the pair it shows ("A B"; None: nothing yet).
+    Drawn with the page for a link or a saved view; the callback answers only a new choice."""
+    note = pair_note(a, b, lang)
+    if note:
+        return build_message(note), None
+    try:
+        return build_shared_view(shared_between(ctx.store, a, b), lang), f"{a} {b}"
+    except FardplanError as exc:
+        return build_message(str(exc), "error"), None
+    except Exception as exc:  # noqa: BLE001 - the page still works (the pickers), and says what failed
+        return failed_part(exc, "what the two actors share", lang), None
+
+
+def build_paths_body(ctx, a: str | None, b: str | None, lang: str) -> tuple[object, str | None]:
+    """The pair's shortest connections, and the pair they are of (as :func:`build_shared_body`)."""
+    if pair_note(a, b, lang):
+        return [], None
+    try:
+        return build_paths_view(connections(ctx.store, a, b), lang), f"{a} {b}"
+    except FardplanError as exc:
+        return build_message(str(exc), "error"), None
+    except Exception as exc:  # noqa: BLE001 - as above
+        return failed_part(exc, "the connections of the two actors", lang), None

@@ -8,7 +8,7 @@ from graph.errors import FardplanError
 from graph.service.planner import resolve_node
 from graph.vocab.kinds import kind_named
 from ui import ids, urls
-from ui.components.pairs import actor_matches, build_actor_options
+from ui.components.pairs import actor_matches, build_actor_options, build_paths_body, build_shared_body
 from ui.components.planner import build_message, build_page, build_picker, choices
 from ui.i18n import t
 
@@ -34,7 +34,11 @@ def layout(ctx, lang: str = "sv", actors: str | None = None, **_query) -> html.D
                                                        placeholder=t("pl_choose_actors", lang),
                                                        className="pl-dropdown"))
                for key, pid, value in (("pl_actor_a", ids.TA_A, chosen[0]), ("pl_actor_b", ids.TA_B, chosen[1]))]
-    page = build_page(TITLE[lang], t("pl_two_intro", lang), [*pickers, *notes], ids.TA_SHARED,
-                      [dcc.Store(id=ids.TA_META, data={"lang": lang})])
-    page.children.append(dcc.Loading(html.Div(id=ids.TA_PATHS, className="pl-body"), type="dot", delay_show=300))
+    shared, shared_of = build_shared_body(ctx, *chosen, lang)  # drawn with the page: a link's answer at once
+    paths, paths_of = build_paths_body(ctx, *chosen, lang)
+    stores = [dcc.Store(id=ids.TA_META, data={"lang": lang}), dcc.Store(id=ids.TA_SHARED_SHOWN, data=shared_of),
+              dcc.Store(id=ids.TA_PATHS_SHOWN, data=paths_of)]
+    page = build_page(TITLE[lang], t("pl_two_intro", lang), [*pickers, *notes], ids.TA_SHARED, stores, shared)
+    page.children.append(dcc.Loading(html.Div(paths, id=ids.TA_PATHS, className="pl-body"), type="dot",
+                                     delay_show=300))
     return page
