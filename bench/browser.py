@@ -27,8 +27,9 @@ WIDTH, HEIGHT = 1920, 1080
 TIMEOUT_MS = 60_000
 STRATEGY = "fpid:strategy/DT.VI"
 DRAWN = "(g) => { const el = document.getElementById(g); return !!(el && el._cyreg && el._cyreg.cy.nodes().length); }"
+# Both answers drawn: what the pair shares (its heading names both) and the connections (with their graph).
 PAIR_SHOWN = """() => { const box = document.getElementById('two-actors-paths');
-  if (!box || !box.textContent.trim()) return false;
+  if (!document.querySelector('#two-actors-shared .pl-heading h2') || !box || !box.textContent.trim()) return false;
   const g = document.getElementById('two-actors-graph'); return !g || !!(g._cyreg && g._cyreg.cy.nodes().length); }"""
 # page → (what shows that it is ready, a graph id or a CSS selector)
 PAGES = {"/": ("graph", "explore-graph"), "/strategi": ("css", "#strategy-actors-strategy"),
