@@ -10,11 +10,8 @@ import pytest
 from openpyxl import Workbook
 
 from graph import edit
-from graph.settings import Settings
-from graph.store import EmbeddedStore
 from graph.vocab.namespaces import ID_IRI
 from tests.support.a11y import PAGES, axe_violations, blocking, open_settled
-from tests.support.servers import wsgi_server
 
 pytestmark = pytest.mark.browser
 
@@ -25,17 +22,6 @@ DOCUMENT = "Verksamhetsplan 2026 för Farsta fritidsgårdsförening"
 LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 TITLE = "(t) => document.querySelector('#explore-details h2')?.innerText === t"
 
-
-@pytest.fixture
-def editable(seed_store):
-    """The explorer with edits on over a store of its own; yields (base URL, store)."""
-    from ui.app import create_app
-
-    store = EmbeddedStore()
-    store.insert(seed_store.quads())
-    app = create_app(Settings(store="memory", allow_edits=True), store=store)
-    with wsgi_server(app.server) as base:
-        yield base, store
 
 
 def _workbook(path) -> None:

@@ -11,29 +11,15 @@ import pytest
 
 from graph import edit
 from graph.ingest.review import queue
-from graph.settings import Settings
-from graph.store import EmbeddedStore
 from graph.vocab.namespaces import FP_IRI
 from tests.support.a11y import PAGES, axe_violations, blocking, open_settled
 from tests.support.paths import FIXTURES
-from tests.support.servers import wsgi_server
 
 pytestmark = pytest.mark.browser
 
 REPLY = FIXTURES / "reply-farsta.txt"
 LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
-
-@pytest.fixture
-def editable(seed_store, tmp_path):
-    """The explorer with edits on over a store of its own (replies saved under ``tmp_path``); (base URL, store)."""
-    from ui.app import create_app
-
-    store = EmbeddedStore()
-    store.insert(seed_store.quads())
-    app = create_app(Settings(store="memory", allow_edits=True, data_dir=str(tmp_path)), store=store)
-    with wsgi_server(app.server) as base:
-        yield base, store
 
 
 def _said(page, text: str) -> None:

@@ -6,28 +6,14 @@ from __future__ import annotations
 import pytest
 
 from graph import edit
-from graph.settings import Settings
-from graph.store import EmbeddedStore
 from graph.vocab.namespaces import ID_IRI, PREFIXES
 from tests.support.a11y import axe_violations, blocking
-from tests.support.servers import wsgi_server
 
 pytestmark = pytest.mark.browser
 
 POLISEN = ID_IRI + "org/polisen"
 TITLE = "() => document.querySelector('#explore-details h2')?.innerText === {!r}"
 
-
-@pytest.fixture
-def editable(seed_store):
-    """The explorer with editing on, over a store of its own; yields (base URL, store)."""
-    from ui.app import create_app
-
-    store = EmbeddedStore()
-    store.insert(seed_store.quads())
-    app = create_app(Settings(store="memory", allow_edits=True), store=store)
-    with wsgi_server(app.server) as base:
-        yield base, store
 
 
 def _open(page, url: str) -> None:

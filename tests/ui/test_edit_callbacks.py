@@ -12,6 +12,7 @@ from graph.service.details import node_page
 from graph.settings import Settings
 from graph.store import EmbeddedStore
 from graph.vocab.namespaces import ID_IRI
+from tests.support.stores import copy_of
 from tests.support.walk import text_of, walk
 from ui import ids
 from ui.app import create_app
@@ -24,9 +25,7 @@ POLISEN = ID_IRI + "org/polisen"
 
 @pytest.fixture
 def fresh(seed_store) -> EmbeddedStore:
-    store = EmbeddedStore()
-    store.insert(seed_store.quads())
-    return store
+    return copy_of(seed_store)
 
 
 def _by_id(tree, component_id: str):

@@ -143,33 +143,19 @@ def test_a_paged_relation_group_has_a_show_more_button_and_a_sparql_link():
     assert number(3043, "sv") == "3\u00a0043" and number(3043, "en") == "3,043"
 
 
-def _post(client, output: str, outputs, inputs: list[dict], state: list[dict] | None = None) -> dict:
-    response = client.post("/_dash-update-component", json={
-        "output": output, "outputs": outputs, "inputs": inputs, "state": state or [],
-        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]})
-    assert response.status_code in (200, 204), response.data[:300]
-    return response.get_json() if response.status_code == 200 else {}
-
 
 def test_a_shared_link_draws_the_selections_details_with_the_page_and_the_callback_does_not_redraw_them(seed_store):
+    from tests.support.dash_post import post_callback
     from ui.pages import explore
 
     app = create_app(Settings(store="memory"), store=seed_store)
-    ctx = app.server.extensions["fardplan"]
-    page = explore.layout(ctx, lang="sv", sel="fpid:org/polisen")
+    page = explore.layout(app.server.extensions["fardplan"], lang="sv", sel="fpid:org/polisen")
     details = _find(page, lambda c: getattr(c, "id", None) == ids.DETAILS)[0]
     assert "Polisen" in _texts(details)
     shown = _find(page, lambda c: getattr(c, "id", None) == ids.DETAILS_SHOWN)[0].data
     state = _find(page, lambda c: getattr(c, "id", None) == ids.STATE)[0].data
-    client = app.server.test_client()
-    outputs = [{"id": ids.DETAILS, "property": "children"}, {"id": ids.DETAILS_SHOWN, "property": "data"}]
-    inputs = [{"id": ids.STATE, "property": "data", "value": state},
-              {"id": ids.GRAPH, "property": "tapEdgeData", "value": None}]
-    name = f"..{ids.DETAILS}.children...{ids.DETAILS_SHOWN}.data.."
-    unchanged = _post(client, name, outputs, inputs, [{"id": ids.DETAILS_SHOWN, "property": "data", "value": shown}])
-    assert unchanged.get("response", {}) == {}  # the page's own state: nothing sent again
+    assert post_callback(app, ids.DETAILS, ids.STATE, state, states={ids.DETAILS_SHOWN: shown}) == {}
     other = {**state, "selected": ID_IRI + "org/socialtjansten"}  # a new selection is drawn
-    inputs[0]["value"] = other
-    answer = _post(client, name, outputs, inputs, [{"id": ids.DETAILS_SHOWN, "property": "data", "value": shown}])
-    assert answer["response"][ids.DETAILS_SHOWN]["data"][0] == other["selected"]
-    assert "Socialtjänsten" in str(answer["response"][ids.DETAILS]["children"])
+    answer = post_callback(app, ids.DETAILS, ids.STATE, other, states={ids.DETAILS_SHOWN: shown})
+    assert answer[ids.DETAILS_SHOWN]["data"][0] == other["selected"]
+    assert "Socialtjänsten" in str(answer[ids.DETAILS]["children"])

@@ -10,6 +10,7 @@ from graph.service import planner
 from graph.vocab.namespaces import ID_IRI
 from graph.vocab.notation import roman_value
 from graph.vocab.phrasing import path_text
+from tests.support.dash_post import post_callback
 from tests.support.walk import find, text_of, walk
 from ui import ids
 from ui.components import gaps as cg
@@ -189,21 +190,12 @@ def test_a_strategy_link_draws_its_actors_with_the_page_and_the_callback_answers
     empty = strategy_actors.layout(app.server.extensions["fardplan"], lang="sv")
     assert {c.id: c.data for c in walk(empty) if isinstance(c, dcc.Store)}[ids.SA_SHOWN] is None
 
-    client = app.server.test_client()
     meta = stores[ids.SA_META]
 
     def show(strategy):
-        response = client.post("/_dash-update-component", json={
-            "output": f"..{ids.SA_BODY}.children...{ids.SA_SHOWN}.data..",
-            "outputs": [{"id": ids.SA_BODY, "property": "children"}, {"id": ids.SA_SHOWN, "property": "data"}],
-            "inputs": [{"id": ids.SA_STRATEGY, "property": "value", "value": strategy}],
-            "state": [{"id": ids.SA_META, "property": "data", "value": meta},
-                      {"id": ids.SA_SHOWN, "property": "data", "value": DT_VI}],
-            "changedPropIds": [f"{ids.SA_STRATEGY}.value"]})
-        assert response.status_code == 200
-        return response.get_json()["response"]
+        return post_callback(app, ids.SA_BODY, ids.SA_STRATEGY, strategy,
+                             states={ids.SA_META: meta, ids.SA_SHOWN: DT_VI})
 
-    assert show(DT_VI) == {}  # the page drew it: nothing sent again
     other = ID_IRI + "strategy/DT.I"
     assert show(other)[ids.SA_SHOWN]["data"] == other
 
@@ -223,19 +215,10 @@ def test_a_pair_link_draws_both_answers_with_the_page_and_each_callback_answers_
     paths = next(c for c in walk(page) if getattr(c, "id", None) == ids.TA_PATHS)
     assert "Socialtjänsten" in text_of(shared)
     assert any(getattr(c, "id", None) == ids.TA_GRAPH for c in walk(paths))
-    client = app.server.test_client()
 
     def answer(output: str, shown_id: str, a: str, b: str) -> dict:
-        response = client.post("/_dash-update-component", json={
-            "output": f"..{output}.children...{shown_id}.data..",
-            "outputs": [{"id": output, "property": "children"}, {"id": shown_id, "property": "data"}],
-            "inputs": [{"id": ids.TA_A, "property": "value", "value": a},
-                       {"id": ids.TA_B, "property": "value", "value": b}],
-            "state": [{"id": ids.TA_META, "property": "data", "value": {"lang": "sv"}},
-                      {"id": shown_id, "property": "data", "value": pair}],
-            "changedPropIds": [f"{ids.TA_B}.value"]})
-        assert response.status_code == 200
-        return response.get_json()["response"]
+        return post_callback(app, output, ids.TA_B, b, inputs={ids.TA_A: a},
+                             states={ids.TA_META: {"lang": "sv"}, shown_id: pair})
 
     for output, shown_id in ((ids.TA_SHARED, ids.TA_SHARED_SHOWN), (ids.TA_PATHS, ids.TA_PATHS_SHOWN)):
         assert answer(output, shown_id, POLISEN, socialtjansten) == {}  # the page drew it

@@ -14,6 +14,7 @@ from graph.settings import Settings
 from graph.store import EmbeddedStore
 from tests.support.dash_post import post_callback
 from tests.support.paths import FIXTURES
+from tests.support.stores import copy_of
 from tests.support.walk import text_of, walk
 from ui import ids
 from ui.app import create_app
@@ -28,10 +29,8 @@ FOLDER: dict[str, str] = {}  # the data folder of the running test (its tmp_path
 
 @pytest.fixture
 def fresh(seed_store, tmp_path) -> EmbeddedStore:
-    store = EmbeddedStore()
-    store.insert(seed_store.quads())
     FOLDER["now"] = str(tmp_path)
-    return store
+    return copy_of(seed_store)
 
 
 def _settings(allow: bool) -> Settings:

@@ -12,7 +12,7 @@ from graph.errors import EditError, ShapeViolation
 from graph.load.loader import ensure_seeded
 from graph.store import EmbeddedStore
 from graph.vocab.namespaces import FP, ID
-from tests.graph.edit.conftest import data
+from tests.support.stores import data
 
 POLISEN = str(ID["org/polisen"])
 PROJECT = str(ID["project/skarpnacksmodellen"])

@@ -10,7 +10,7 @@ from graph.edit import changes
 from graph.errors import EditError, NodeNotFound
 from graph.load.validate import errors_only, validate_store
 from graph.vocab.namespaces import FP, ID
-from tests.graph.edit.conftest import data
+from tests.support.stores import data
 
 POLISEN = str(ID["org/polisen"])
 CIVIL = str(ID["org/civilsamhallet"])

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from graph import edit
 from graph.vocab.namespaces import FP, ID
-from tests.graph.edit.conftest import data
+from tests.support.stores import data
 
 POLISEN = str(ID["org/polisen"])
 CIVIL = str(ID["org/civilsamhallet"])

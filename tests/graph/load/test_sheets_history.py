@@ -15,6 +15,7 @@ from graph.load.sheets import SheetErrors, import_sheets, preview, summary
 from graph.load.sheets_out import template_workbook
 from graph.store import EmbeddedStore
 from graph.vocab.namespaces import ID_IRI
+from tests.support.stores import copy_of, data
 
 NEW_ACTOR = ID_IRI + "org/skarpnacks-laxhjalpsforening"
 DOC = ID_IRI + "document/sheet/mall-xlsx"
@@ -22,13 +23,7 @@ DOC = ID_IRI + "document/sheet/mall-xlsx"
 
 @pytest.fixture
 def store(seed_store) -> EmbeddedStore:
-    fresh = EmbeddedStore()
-    fresh.insert(seed_store.quads())
-    return fresh
-
-
-def data(store) -> set[ox.Quad]:
-    return {q for q in store.quads() if isinstance(q.graph_name, ox.DefaultGraph)}
+    return copy_of(seed_store)
 
 
 def test_the_import_is_one_change_with_who_when_what_why_and_its_triples(store):
