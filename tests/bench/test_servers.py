@@ -14,6 +14,8 @@ from ui.app import create_app
 
 pytestmark = pytest.mark.server
 
+WORK = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d a ?t }"  # every triple × every typed node of the seed
+
 
 @pytest.fixture(scope="module")
 def seed_nt(tmp_path_factory, seed_store):
@@ -28,10 +30,14 @@ def test_each_server_variant_answers_over_kept_connections(server, seed_nt) -> N
     with servers.our_endpoint(seed_nt, server) as url:
         before = servers.cpu_seconds(url)
         result = servers.hammer(url, queries, 40, 2, timeout_s=30, max_wall_s=60)
+        # 40 tiny answers may cost less than one clock tick (10 ms) of CPU; one count over 2.7M rows (~0.2 s)
+        # makes the load certain to show in the process tree's CPU time
+        counted = servers.hammer(url, [WORK], 1, 1, timeout_s=30, max_wall_s=60)
         after = servers.cpu_seconds(url)
     assert servers.cpu_seconds(url) is None  # stopped: no longer known
     assert 0 < before < after  # the server's process tree: start-up, then the load
     assert (result["ok"], result["errors"], result["first_error"]) == (40, 0, "")
+    assert (counted["ok"], counted["errors"]) == (1, 0)
     assert result["connections"] == 2  # one per client thread: keep-alive held
 
 
